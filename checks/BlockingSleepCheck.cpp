@@ -1,0 +1,11 @@
+//===--- BlockingSleepCheck.cpp - async-tidy ------------------------------===//
+
+#include "BlockingSleepCheck.h"
+
+namespace clang::tidy::async {
+
+BlockingSleepCheck::BlockingSleepCheck(llvm::StringRef Name,
+                                       ClangTidyContext *Context)
+    : BlockingCallCheck(Name, Context, Category::Sleep) {}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,352 @@
+//===--- Catalog.cpp - async-tidy -----------------------------------------===//
+
+#include "Catalog.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
+#include <cstdlib>
+
+namespace clang::tidy::async {
+
+static constexpr llvm::StringLiteral CategoryNames[NumCategories] = {
+    "sleep", "socket", "file-io", "db", "http",
+    "wait",  "process", "cpu",    "call"};
+
+llvm::StringRef categoryName(Category C) {
+  return CategoryNames[static_cast<unsigned>(C)];
+}
+
+std::optional<Category> parseCategory(llvm::StringRef Name) {
+  for (unsigned I = 0; I < NumCategories; ++I)
+    if (CategoryNames[I] == Name)
+      return static_cast<Category>(I);
+  return std::nullopt;
+}
+
+const SwapRule *ApiEntry::swapFor(FrameworkFamily Family) const {
+  for (const SwapRule &S : Swaps)
+    if (S.Family == Family)
+      return &S;
+  return nullptr;
+}
+
+std::vector<std::string> Catalog::splitQualifiedName(llvm::StringRef Name) {
+  std::vector<std::string> Parts;
+  Name = Name.trim();
+  Name.consume_front("::");
+  llvm::SmallVector<llvm::StringRef, 4> Pieces;
+  Name.split(Pieces, "::");
+  for (llvm::StringRef P : Pieces) {
+    if (P.empty() || !llvm::all_of(P, [](char C) {
+          return llvm::isAlnum(C) || C == '_';
+        }) || llvm::isDigit(P.front()))
+      return {};
+    Parts.push_back(P.str());
+  }
+  return Parts;
+}
+
+void Catalog::add(ApiEntry Entry) {
+  ByLastName[Entry.Parts.back()].push_back(Entries.size());
+  Entries.push_back(std::move(Entry));
+}
+
+llvm::SmallVector<const ApiEntry *, 2>
+Catalog::candidates(llvm::StringRef Name) const {
+  llvm::SmallVector<const ApiEntry *, 2> Result;
+  auto It = ByLastName.find(Name);
+  if (It != ByLastName.end())
+    for (unsigned I : It->second)
+      Result.push_back(&Entries[I]);
+  return Result;
+}
+
+namespace {
+
+/// Walks the YAML node tree, remembering the first error with its position.
+class CatalogParser {
+public:
+  CatalogParser(llvm::StringRef Text, llvm::StringRef Source)
+      : Source(Source), Stream(Text, SM) {
+    // Scanner errors arrive here instead of on stderr.
+    SM.setDiagHandler(
+        [](const llvm::SMDiagnostic &D, void *Self) {
+          static_cast<CatalogParser *>(Self)->fail(
+              D.getLineNo(), D.getColumnNo() + 1, D.getMessage());
+        },
+        this);
+  }
+
+  llvm::Expected<Catalog> run() {
+    auto DocIt = Stream.begin();
+    if (DocIt == Stream.end() || !DocIt->getRoot())
+      return makeError(nullptr, "empty catalog");
+    auto *Root = llvm::dyn_cast<llvm::yaml::MappingNode>(DocIt->getRoot());
+    if (!Root)
+      return makeError(DocIt->getRoot(), "expected a mapping with key 'apis'");
+    Catalog Result;
+    bool SawApis = false;
+    for (llvm::yaml::KeyValueNode &KV : *Root) {
+      std::string Key = scalar(KV.getKey());
+      if (Failed)
+        break;
+      if (Key == "version") {
+        if (scalar(KV.getValue()) != "1")
+          fail(KV.getValue(), "unsupported catalog version");
+      } else if (Key == "apis") {
+        SawApis = true;
+        auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(
+            KV.getValue());
+        if (!Seq) {
+          fail(KV.getValue(), "'apis' must be a list of entries");
+          break;
+        }
+        for (llvm::yaml::Node &N : *Seq) {
+          std::optional<ApiEntry> E = entry(N);
+          if (!E)
+            break;
+          Result.add(std::move(*E));
+        }
+      } else {
+        fail(KV.getKey(), "unknown key '" + Key + "'");
+      }
+    }
+    if (Stream.failed() && !Failed)
+      fail(nullptr, "malformed YAML");
+    if (!Failed && !SawApis)
+      fail(Root, "missing key 'apis'");
+    if (Failed)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "%s", Message.c_str());
+    return std::move(Result);
+  }
+
+private:
+  llvm::Error makeError(llvm::yaml::Node *N, const llvm::Twine &Msg) {
+    fail(N, Msg);
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
+                                   Message.c_str());
+  }
+
+  void fail(llvm::yaml::Node *N, const llvm::Twine &Msg) {
+    if (Failed)
+      return;
+    unsigned Line = 0, Col = 0;
+    if (N && N->getSourceRange().Start.isValid())
+      std::tie(Line, Col) = SM.getLineAndColumn(N->getSourceRange().Start);
+    fail(Line, Col, Msg);
+  }
+
+  void fail(unsigned Line, unsigned Col, const llvm::Twine &Msg) {
+    if (Failed)
+      return;
+    Failed = true;
+    Message = (Source + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Col) +
+               ": " + Msg)
+                  .str();
+  }
+
+  std::string scalar(llvm::yaml::Node *N) {
+    auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N);
+    if (!S) {
+      fail(N, "expected a scalar value");
+      return {};
+    }
+    llvm::SmallString<64> Storage;
+    return S->getValue(Storage).str();
+  }
+
+  std::optional<int64_t> integer(llvm::yaml::Node *N) {
+    std::string S = scalar(N);
+    int64_t V;
+    if (Failed || llvm::StringRef(S).getAsInteger(0, V)) {
+      fail(N, "expected an integer");
+      return std::nullopt;
+    }
+    return V;
+  }
+
+  std::vector<std::string> strings(llvm::yaml::Node *N) {
+    std::vector<std::string> Out;
+    auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(N);
+    if (!Seq) {
+      fail(N, "expected a list");
+      return Out;
+    }
+    for (llvm::yaml::Node &Item : *Seq)
+      Out.push_back(scalar(&Item));
+    return Out;
+  }
+
+  std::optional<ApiEntry> entry(llvm::yaml::Node &N) {
+    auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
+    if (!Map) {
+      fail(&N, "an entry must be a mapping");
+      return std::nullopt;
+    }
+    ApiEntry E;
+    bool HasCategory = false;
+    for (llvm::yaml::KeyValueNode &KV : *Map) {
+      std::string Key = scalar(KV.getKey());
+      llvm::yaml::Node *V = KV.getValue();
+      if (Failed)
+        return std::nullopt;
+      if (Key == "name") {
+        E.Name = scalar(V);
+        E.Parts = Catalog::splitQualifiedName(E.Name);
+        if (E.Parts.empty())
+          fail(V, "'" + E.Name + "' is not a qualified name");
+      } else if (Key == "category") {
+        std::string C = scalar(V);
+        if (std::optional<Category> Cat = parseCategory(C)) {
+          E.Cat = *Cat;
+          HasCategory = true;
+        } else {
+          fail(V, "unknown category '" + C + "'");
+        }
+      } else if (Key == "reason") {
+        E.Reason = scalar(V);
+      } else if (Key == "unless") {
+        auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(V);
+        if (!Seq)
+          fail(V, "'unless' must be a list of conditions");
+        else
+          for (llvm::yaml::Node &C : *Seq)
+            if (std::optional<ArgCondition> Cond = condition(C))
+              E.Unless.push_back(*Cond);
+      } else if (Key == "swap") {
+        swaps(V, E);
+      } else {
+        fail(KV.getKey(), "unknown key '" + Key + "' in an entry");
+      }
+    }
+    if (Failed)
+      return std::nullopt;
+    if (E.Name.empty() || !HasCategory || E.Reason.empty()) {
+      fail(&N, "an entry needs 'name', 'category' and 'reason'");
+      return std::nullopt;
+    }
+    return E;
+  }
+
+  std::optional<ArgCondition> condition(llvm::yaml::Node &N) {
+    auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
+    if (!Map) {
+      fail(&N, "a condition must be a mapping");
+      return std::nullopt;
+    }
+    ArgCondition C{ArgCondition::Kind::ArgCount};
+    bool HasArg = false, HasTest = false;
+    for (llvm::yaml::KeyValueNode &KV : *Map) {
+      std::string Key = scalar(KV.getKey());
+      std::optional<int64_t> V = integer(KV.getValue());
+      if (!V)
+        return std::nullopt;
+      if (Key == "arg" && *V >= 0) {
+        C.Arg = static_cast<unsigned>(*V);
+        HasArg = true;
+        continue;
+      }
+      if (HasTest) {
+        fail(KV.getKey(), "a condition tests one thing");
+        return std::nullopt;
+      }
+      HasTest = true;
+      C.Value = *V;
+      if (Key == "args")
+        C.K = ArgCondition::Kind::ArgCount;
+      else if (Key == "equals")
+        C.K = ArgCondition::Kind::Equals;
+      else if (Key == "has-bits")
+        C.K = ArgCondition::Kind::HasBits;
+      else {
+        fail(KV.getKey(), "unknown condition '" + Key +
+                              "' (expected args, equals or has-bits)");
+        return std::nullopt;
+      }
+    }
+    if (!HasTest || HasArg == (C.K == ArgCondition::Kind::ArgCount)) {
+      fail(&N, "a condition is {args: N} or {arg: I, equals|has-bits: V}");
+      return std::nullopt;
+    }
+    return C;
+  }
+
+  void swaps(llvm::yaml::Node *N, ApiEntry &E) {
+    auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N);
+    if (!Map)
+      return fail(N, "'swap' maps framework families to rewrites");
+    for (llvm::yaml::KeyValueNode &KV : *Map) {
+      std::string Family = scalar(KV.getKey());
+      std::optional<FrameworkFamily> F = parseFamily(Family);
+      if (!F || *F == FrameworkFamily::Generic)
+        return fail(KV.getKey(), "unknown framework family '" + Family + "'");
+      auto *Rule = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(
+          KV.getValue());
+      if (!Rule)
+        return fail(KV.getValue(), "a swap rule is a mapping with 'code'");
+      SwapRule S{*F, {}, {}, {}};
+      for (llvm::yaml::KeyValueNode &R : *Rule) {
+        std::string Key = scalar(R.getKey());
+        if (Key == "code") {
+          S.Code = scalar(R.getValue());
+        } else if (Key == "needs") {
+          S.Needs = strings(R.getValue());
+        } else if (Key == "args") {
+          for (const std::string &A : strings(R.getValue())) {
+            if (A == "any")
+              S.Args.push_back(ArgRequirement::Any);
+            else if (A == "steady-duration")
+              S.Args.push_back(ArgRequirement::SteadyDuration);
+            else
+              return fail(R.getValue(), "unknown argument requirement '" + A +
+                                            "' (expected any or "
+                                            "steady-duration)");
+          }
+        } else {
+          return fail(R.getKey(), "unknown key '" + Key + "' in a swap rule");
+        }
+      }
+      if (Failed)
+        return;
+      if (S.Code.empty())
+        return fail(Rule, "a swap rule needs 'code'");
+      E.Swaps.push_back(std::move(S));
+    }
+  }
+
+  llvm::SourceMgr SM;
+  std::string Source;
+  llvm::yaml::Stream Stream;
+  bool Failed = false;
+  std::string Message;
+};
+
+} // namespace
+
+llvm::Expected<Catalog> Catalog::parse(llvm::StringRef Text,
+                                       llvm::StringRef Source) {
+  return CatalogParser(Text, Source).run();
+}
+
+static constexpr char BuiltinCatalogText[] =
+#include "BuiltinCatalog.inc"
+    ;
+
+const Catalog &Catalog::builtin() {
+  static const Catalog Builtin = [] {
+    llvm::Expected<Catalog> C =
+        parse(BuiltinCatalogText, "<builtin>/blocking-apis.yaml");
+    if (!C) {
+      // The catalog is validated by the test suite; a broken build is a bug.
+      llvm::errs() << "async-tidy: built-in catalog is invalid: "
+                   << llvm::toString(C.takeError()) << "\n";
+      std::abort();
+    }
+    return std::move(*C);
+  }();
+  return Builtin;
+}
+
+} // namespace clang::tidy::async

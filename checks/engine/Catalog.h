@@ -1,0 +1,111 @@
+//===--- Catalog.h - async-tidy ---------------------------------*- C++ -*-===//
+//
+// The blocking-API catalog: which declarations block, why, when they do not,
+// and their async twins per framework. The data lives in
+// checks/catalog/blocking-apis.yaml; this is its in-memory form and parser.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_ENGINE_CATALOG_H
+#define ASYNC_TIDY_ENGINE_CATALOG_H
+
+#include "Frameworks.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::async {
+
+/// The kinds of blocking call; each has its own check, async-blocking-<name>.
+enum class Category : uint8_t {
+  Sleep,
+  Socket,
+  FileIo,
+  Db,
+  Http,
+  Wait,
+  Process,
+  Cpu,
+  Call,
+};
+inline constexpr unsigned NumCategories = 9;
+
+llvm::StringRef categoryName(Category C);
+std::optional<Category> parseCategory(llvm::StringRef Name);
+
+/// A condition on the arguments of a call under which it does not block.
+struct ArgCondition {
+  enum class Kind : uint8_t {
+    ArgCount, ///< The call passes exactly Value arguments.
+    Equals,   ///< Argument Arg is a constant equal to Value (or a zero
+              ///< duration when Value is 0).
+    HasBits,  ///< Argument Arg is a constant with all bits of Value set.
+  };
+  Kind K;
+  unsigned Arg = 0;
+  int64_t Value = 0;
+};
+
+/// What an argument must be for a swap fix to stay equivalent.
+enum class ArgRequirement : uint8_t {
+  Any,
+  /// A std::chrono::duration that converts to steady_clock::duration exactly.
+  SteadyDuration,
+};
+
+/// Rewrites a call into the async twin of one framework family.
+struct SwapRule {
+  FrameworkFamily Family;
+  /// Replacement text: {0}, {1}... are the call's arguments as written, {ns}
+  /// is the framework's namespace (asio or boost::asio).
+  std::string Code;
+  /// Qualified names that must be declared in the translation unit.
+  std::vector<std::string> Needs;
+  std::vector<ArgRequirement> Args;
+};
+
+struct ApiEntry {
+  /// Qualified name as written in the catalog ("std::future::get").
+  std::string Name;
+  /// Its components; a single component names a C function (extern "C").
+  std::vector<std::string> Parts;
+  Category Cat;
+  /// Why it blocks, as a verb phrase ("sleeps the thread").
+  std::string Reason;
+  std::vector<ArgCondition> Unless;
+  std::vector<SwapRule> Swaps;
+
+  bool isCFunction() const { return Parts.size() == 1; }
+  const SwapRule *swapFor(FrameworkFamily Family) const;
+};
+
+class Catalog {
+public:
+  /// Parses a catalog document; errors carry "Source:line:col: ".
+  static llvm::Expected<Catalog> parse(llvm::StringRef Text,
+                                       llvm::StringRef Source);
+  /// The catalog built into async-tidy, parsed once per process.
+  static const Catalog &builtin();
+
+  /// Parses "name" or "std::ns::name" into components; empty on bad syntax.
+  static std::vector<std::string> splitQualifiedName(llvm::StringRef Name);
+
+  void add(ApiEntry Entry);
+  llvm::ArrayRef<ApiEntry> entries() const { return Entries; }
+  /// Entries whose last component (for constructors: the class) is Name.
+  llvm::SmallVector<const ApiEntry *, 2> candidates(llvm::StringRef Name) const;
+
+private:
+  std::vector<ApiEntry> Entries;
+  llvm::StringMap<llvm::SmallVector<unsigned, 2>> ByLastName;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_ENGINE_CATALOG_H

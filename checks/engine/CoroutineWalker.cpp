@@ -1,0 +1,133 @@
+//===--- CoroutineWalker.cpp - async-tidy ---------------------------------===//
+
+#include "CoroutineWalker.h"
+#include "clang/AST/ExprConcepts.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::async {
+
+namespace {
+
+/// Strips what wraps a call used as a statement.
+const Expr *statementCall(const Stmt *S) {
+  const auto *E = llvm::dyn_cast_if_present<Expr>(S);
+  if (!E)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (llvm::isa<CallExpr, CXXConstructExpr>(E))
+    return E;
+  return nullptr;
+}
+
+class Walker : public RecursiveASTVisitor<Walker> {
+  using Base = RecursiveASTVisitor<Walker>;
+
+public:
+  Walker(ASTContext &Ctx, BodySummary &Out) : Ctx(Ctx), Out(Out) {}
+
+  // Code that runs elsewhere, later or never.
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+  bool TraverseDecl(Decl *D) {
+    if (!D || llvm::isa<TagDecl, FunctionDecl, TemplateDecl, StaticAssertDecl>(
+                  D))
+      return true;
+    return Base::TraverseDecl(D);
+  }
+  // Expressions inside types are unevaluated (decltype) or constant.
+  bool TraverseTypeLoc(TypeLoc, bool = true) { return true; }
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *,
+                                        DataRecursionQueue * = nullptr) {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *,
+                               DataRecursionQueue * = nullptr) {
+    return true;
+  }
+  bool TraverseRequiresExpr(RequiresExpr *, DataRecursionQueue * = nullptr) {
+    return true;
+  }
+  bool TraverseConceptSpecializationExpr(ConceptSpecializationExpr *,
+                                         DataRecursionQueue * = nullptr) {
+    return true;
+  }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E, DataRecursionQueue *Q = nullptr) {
+    return E->isPotentiallyEvaluated() ? Base::TraverseCXXTypeidExpr(E, Q)
+                                       : true;
+  }
+  bool TraverseIfStmt(IfStmt *S, DataRecursionQueue *Q = nullptr) {
+    if (S->isConstexpr() && !S->getCond()->isValueDependent()) {
+      // Only the branch that is compiled runs.
+      if (std::optional<Stmt *> Case = S->getNondiscardedCase(Ctx)) {
+        return TraverseStmt(S->getInit()) && TraverseStmt(*Case);
+      }
+    }
+    return Base::TraverseIfStmt(S, Q);
+  }
+
+  bool TraverseCompoundStmt(CompoundStmt *S, DataRecursionQueue *Q = nullptr) {
+    for (Stmt *Child : S->body())
+      if (const Expr *Call = statementCall(Child))
+        StatementCalls.insert(Call);
+    return Base::TraverseCompoundStmt(S, Q);
+  }
+
+  bool VisitCallExpr(CallExpr *E) {
+    if (const FunctionDecl *Callee = E->getDirectCallee())
+      Out.Calls.push_back({E, Callee, StatementCalls.contains(E)});
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    if (const FunctionDecl *Ctor = E->getConstructor())
+      Out.Calls.push_back({E, Ctor, StatementCalls.contains(E)});
+    return true;
+  }
+
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    if (!E->isImplicit())
+      suspend(E->getKeywordLoc(), "co_await");
+    return true;
+  }
+  bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) {
+    suspend(E->getKeywordLoc(), "co_await");
+    return true;
+  }
+  bool VisitCoyieldExpr(CoyieldExpr *E) {
+    suspend(E->getKeywordLoc(), "co_yield");
+    return true;
+  }
+  bool VisitCoreturnStmt(CoreturnStmt *S) {
+    if (!S->isImplicit())
+      suspend(S->getKeywordLoc(), "co_return");
+    return true;
+  }
+
+private:
+  void suspend(SourceLocation Loc, llvm::StringRef Keyword) {
+    if (Out.FirstSuspend.isInvalid()) {
+      Out.FirstSuspend = Loc;
+      Out.SuspendKeyword = Keyword;
+    }
+  }
+
+  ASTContext &Ctx;
+  BodySummary &Out;
+  llvm::SmallPtrSet<const Expr *, 16> StatementCalls;
+};
+
+} // namespace
+
+BodySummary walkBody(const Stmt &Body, ASTContext &Ctx) {
+  BodySummary Out;
+  Walker W(Ctx, Out);
+  const Stmt *Root = &Body;
+  // Only the user's body: not the promise, nor the implicit suspend points.
+  if (const auto *Coro = llvm::dyn_cast<CoroutineBodyStmt>(Root))
+    Root = Coro->getBody();
+  W.TraverseStmt(const_cast<Stmt *>(Root));
+  return Out;
+}
+
+} // namespace clang::tidy::async

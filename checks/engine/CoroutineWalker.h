@@ -1,0 +1,46 @@
+//===--- CoroutineWalker.h - async-tidy -------------------------*- C++ -*-===//
+//
+// Walks a function body top-down and collects the calls that run on the
+// function's own thread. It stops at what runs elsewhere or never runs:
+// nested lambdas and local classes, unevaluated operands, discarded
+// 'if constexpr' branches. No parent map is needed.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_ENGINE_COROUTINEWALKER_H
+#define ASYNC_TIDY_ENGINE_COROUTINEWALKER_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringRef.h"
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Expr;
+class FunctionDecl;
+class Stmt;
+} // namespace clang
+
+namespace clang::tidy::async {
+
+struct CallSite {
+  /// A CallExpr (including member and operator calls) or a CXXConstructExpr.
+  const Expr *Call;
+  const FunctionDecl *Callee;
+  /// The call is a whole expression statement, so its value is unused.
+  bool IsStatement;
+};
+
+struct BodySummary {
+  std::vector<CallSite> Calls;
+  /// The first explicit co_await, co_yield or co_return, if any.
+  SourceLocation FirstSuspend;
+  llvm::StringRef SuspendKeyword;
+};
+
+/// Collects the calls in Body, in source order.
+BodySummary walkBody(const Stmt &Body, ASTContext &Ctx);
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_ENGINE_COROUTINEWALKER_H
