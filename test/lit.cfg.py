@@ -1,0 +1,57 @@
+# lit configuration for async-tidy; see test/README.md.
+import os
+import shlex
+
+import lit.formats
+import lit.util
+
+config.name = "async-tidy"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "utils"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.async_tidy_obj_root, "test")
+
+llvm_bin = config.llvm_tools_dir
+config.environment["PATH"] = os.pathsep.join(
+    [llvm_bin, config.environment.get("PATH", "")])
+# Hermetic: no user's clangd or clang-tidy configuration leaks in.
+config.environment["HOME"] = os.path.join(config.test_exec_root, "home")
+config.environment["XDG_CONFIG_HOME"] = os.path.join(config.test_exec_root, "home")
+
+python = "/usr/bin/python3"
+obj = config.async_tidy_obj_root
+src = config.async_tidy_src_root
+v = config.llvm_version
+plugin = os.path.join(obj, "lib", "AsyncTidy.so")
+async_tidy = os.path.join(obj, "bin", "async-tidy")
+async_clangd = os.path.join(obj, "bin", "async-clangd")
+clang_tidy = os.path.join(llvm_bin, "clang-tidy")
+filecheck = os.path.join(llvm_bin, "FileCheck")
+utils = os.path.join(src, "test", "utils")
+
+runner = " ".join([
+    python, os.path.join(utils, "check_async_tidy.py"),
+    "--filecheck=" + filecheck,
+    "--tool=" + shlex.quote("plugin=%s -load=%s" % (clang_tidy, plugin)),
+    "--tool=" + shlex.quote("async-tidy=" + async_tidy),
+])
+
+config.substitutions += [
+    ("%check_async_tidy", runner),
+    ("%plugin", plugin),
+    ("%async-tidy", async_tidy),
+    ("%async-clangd", async_clangd),
+    ("%clang-tidy", clang_tidy),
+    ("%clangxx", os.path.join(llvm_bin, "clang++")),
+    ("%python", python),
+    ("%utils", utils),
+    ("%src", src),
+    ("%inputs", os.path.join(src, "test", "Inputs")),
+    ("%resource_dir", config.resource_dir),
+    ("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"),
+]
+
+if os.path.exists("/usr/bin/clang-tidy-19"):
+    config.available_features.add("clang-tidy-19")
+    config.substitutions.append(("%clang-tidy-19", "/usr/bin/clang-tidy-19"))
