@@ -43,14 +43,12 @@ bool hostVersionMatches() {
   return true;
 }
 
-const bool HostChecked = hostVersionMatches();
+// Runs before the registration below: both are in this file, in this order.
+[[maybe_unused]] const bool HostChecked = hostVersionMatches();
 
 } // namespace
 
 static ClangTidyModuleRegistry::Add<AsyncTidyModule>
     X("async-module", "Finds blocking calls inside C++20 coroutines.");
-
-// Referenced by the drivers so that the linker keeps this module.
-volatile int AsyncTidyModuleAnchorSource = HostChecked ? 0 : 1;
 
 } // namespace clang::tidy::async

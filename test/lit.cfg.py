@@ -47,11 +47,14 @@ config.substitutions += [
     ("%python", python),
     ("%utils", utils),
     ("%src", src),
+    ("%obj", obj),
+    ("%llvm_version", v),
     ("%inputs", os.path.join(src, "test", "Inputs")),
     ("%resource_dir", config.resource_dir),
     ("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"),
 ]
 
-if os.path.exists("/usr/bin/clang-tidy-19"):
+# Before %clang-tidy, which is a prefix of it.
+if os.path.exists("/usr/bin/clang-tidy-19") and v != "19":
     config.available_features.add("clang-tidy-19")
-    config.substitutions.append(("%clang-tidy-19", "/usr/bin/clang-tidy-19"))
+    config.substitutions.insert(0, ("%clang-tidy-19", "/usr/bin/clang-tidy-19"))

@@ -21,10 +21,9 @@ BlockingCallCheck::~BlockingCallCheck() = default;
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   // Every coroutine body, lambdas and template instantiations included; the
   // engine walks down from there instead of matching calls upwards.
-  Finder->addMatcher(
-      functionDecl(isDefinition(), hasBody(coroutineBodyStmt()))
-          .bind("coroutine"),
-      this);
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(coroutineBodyStmt()))
+                         .bind("coroutine"),
+                     this);
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
@@ -54,8 +53,7 @@ void BlockingCallCheck::report(const CoroutineReport &Report,
   if (!Shared->claim(Cat, Loc))
     return;
   const FunctionDecl *Named = Report.Coroutine;
-  if (const FunctionDecl *Pattern =
-          Named->getTemplateInstantiationPattern())
+  if (const FunctionDecl *Pattern = Named->getTemplateInstantiationPattern())
     Named = Pattern;
   const bool IsLambda = isLambdaCallOperator(Named);
   {

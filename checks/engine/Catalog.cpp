@@ -10,8 +10,8 @@
 namespace clang::tidy::async {
 
 static constexpr llvm::StringLiteral CategoryNames[NumCategories] = {
-    "sleep", "socket", "file-io", "db", "http",
-    "wait",  "process", "cpu",    "call"};
+    "sleep", "socket",  "file-io", "db",  "http",
+    "wait",  "process", "cpu",     "call"};
 
 llvm::StringRef categoryName(Category C) {
   return CategoryNames[static_cast<unsigned>(C)];
@@ -38,9 +38,9 @@ std::vector<std::string> Catalog::splitQualifiedName(llvm::StringRef Name) {
   llvm::SmallVector<llvm::StringRef, 4> Pieces;
   Name.split(Pieces, "::");
   for (llvm::StringRef P : Pieces) {
-    if (P.empty() || !llvm::all_of(P, [](char C) {
-          return llvm::isAlnum(C) || C == '_';
-        }) || llvm::isDigit(P.front()))
+    if (P.empty() ||
+        !llvm::all_of(P, [](char C) { return llvm::isAlnum(C) || C == '_'; }) ||
+        llvm::isDigit(P.front()))
       return {};
     Parts.push_back(P.str());
   }
@@ -96,8 +96,8 @@ public:
           fail(KV.getValue(), "unsupported catalog version");
       } else if (Key == "apis") {
         SawApis = true;
-        auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(
-            KV.getValue());
+        auto *Seq =
+            llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
         if (!Seq) {
           fail(KV.getValue(), "'apis' must be a list of entries");
           break;
@@ -117,8 +117,8 @@ public:
     if (!Failed && !SawApis)
       fail(Root, "missing key 'apis'");
     if (Failed)
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "%s", Message.c_str());
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
+                                     Message.c_str());
     return std::move(Result);
   }
 
@@ -129,22 +129,25 @@ private:
                                    Message.c_str());
   }
 
-  void fail(llvm::yaml::Node *N, const llvm::Twine &Msg) {
+  /// Records the first error; returns false for use in 'return fail(...)'.
+  bool fail(llvm::yaml::Node *N, const llvm::Twine &Msg) {
     if (Failed)
-      return;
-    unsigned Line = 0, Col = 0;
+      return false;
+    unsigned Line = 0;
+    unsigned Col = 0;
     if (N && N->getSourceRange().Start.isValid())
       std::tie(Line, Col) = SM.getLineAndColumn(N->getSourceRange().Start);
-    fail(Line, Col, Msg);
+    return fail(Line, Col, Msg);
   }
 
-  void fail(unsigned Line, unsigned Col, const llvm::Twine &Msg) {
+  bool fail(unsigned Line, unsigned Col, const llvm::Twine &Msg) {
     if (Failed)
-      return;
+      return false;
     Failed = true;
-    Message = (Source + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Col) +
-               ": " + Msg)
-                  .str();
+    Message =
+        (Source + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Col) + ": " + Msg)
+            .str();
+    return false;
   }
 
   std::string scalar(llvm::yaml::Node *N) {
@@ -237,7 +240,8 @@ private:
       return std::nullopt;
     }
     ArgCondition C{ArgCondition::Kind::ArgCount};
-    bool HasArg = false, HasTest = false;
+    bool HasArg = false;
+    bool HasTest = false;
     for (llvm::yaml::KeyValueNode &KV : *Map) {
       std::string Key = scalar(KV.getKey());
       std::optional<int64_t> V = integer(KV.getValue());
@@ -273,7 +277,7 @@ private:
     return C;
   }
 
-  void swaps(llvm::yaml::Node *N, ApiEntry &E) {
+  bool swaps(llvm::yaml::Node *N, ApiEntry &E) {
     auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N);
     if (!Map)
       return fail(N, "'swap' maps framework families to rewrites");
@@ -282,8 +286,8 @@ private:
       std::optional<FrameworkFamily> F = parseFamily(Family);
       if (!F || *F == FrameworkFamily::Generic)
         return fail(KV.getKey(), "unknown framework family '" + Family + "'");
-      auto *Rule = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(
-          KV.getValue());
+      auto *Rule =
+          llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(KV.getValue());
       if (!Rule)
         return fail(KV.getValue(), "a swap rule is a mapping with 'code'");
       SwapRule S{*F, {}, {}, {}};
@@ -309,11 +313,12 @@ private:
         }
       }
       if (Failed)
-        return;
+        return false;
       if (S.Code.empty())
         return fail(Rule, "a swap rule needs 'code'");
       E.Swaps.push_back(std::move(S));
     }
+    return true;
   }
 
   llvm::SourceMgr SM;

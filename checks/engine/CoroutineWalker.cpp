@@ -28,32 +28,36 @@ public:
   Walker(ASTContext &Ctx, BodySummary &Out) : Ctx(Ctx), Out(Out) {}
 
   // Code that runs elsewhere, later or never.
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool TraverseBlockExpr(BlockExpr *) { return true; }
+  bool TraverseLambdaExpr(LambdaExpr * /*E*/) { return true; }
+  bool TraverseBlockExpr(BlockExpr * /*E*/) { return true; }
   bool TraverseDecl(Decl *D) {
-    if (!D || llvm::isa<TagDecl, FunctionDecl, TemplateDecl, StaticAssertDecl>(
-                  D))
+    if (!D ||
+        llvm::isa<TagDecl, FunctionDecl, TemplateDecl, StaticAssertDecl>(D))
       return true;
     return Base::TraverseDecl(D);
   }
   // Expressions inside types are unevaluated (decltype) or constant.
-  bool TraverseTypeLoc(TypeLoc, bool = true) { return true; }
-  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *,
-                                        DataRecursionQueue * = nullptr) {
+  bool TraverseTypeLoc(TypeLoc /*TL*/, bool /*TraverseQualifier*/ = true) {
     return true;
   }
-  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *,
-                               DataRecursionQueue * = nullptr) {
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr * /*E*/,
+                                        DataRecursionQueue * /*Q*/ = nullptr) {
     return true;
   }
-  bool TraverseRequiresExpr(RequiresExpr *, DataRecursionQueue * = nullptr) {
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr * /*E*/,
+                               DataRecursionQueue * /*Q*/ = nullptr) {
     return true;
   }
-  bool TraverseConceptSpecializationExpr(ConceptSpecializationExpr *,
-                                         DataRecursionQueue * = nullptr) {
+  bool TraverseRequiresExpr(RequiresExpr * /*E*/,
+                            DataRecursionQueue * /*Q*/ = nullptr) {
     return true;
   }
-  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E, DataRecursionQueue *Q = nullptr) {
+  bool TraverseConceptSpecializationExpr(ConceptSpecializationExpr * /*E*/,
+                                         DataRecursionQueue * /*Q*/ = nullptr) {
+    return true;
+  }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E,
+                             DataRecursionQueue *Q = nullptr) {
     return E->isPotentiallyEvaluated() ? Base::TraverseCXXTypeidExpr(E, Q)
                                        : true;
   }

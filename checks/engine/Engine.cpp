@@ -40,7 +40,7 @@ bool qualifiersMatch(const FunctionDecl &FD, const ApiEntry &Api) {
   return DC && DC->isTranslationUnit();
 }
 
-unsigned writtenArgs(const Expr &Call, llvm::ArrayRef<const Expr *> Args) {
+unsigned writtenArgCount(llvm::ArrayRef<const Expr *> Args) {
   unsigned N = 0;
   for (const Expr *A : Args)
     if (!llvm::isa<CXXDefaultArgExpr>(A))
@@ -115,7 +115,7 @@ bool Engine::exempt(const ApiEntry &Api, const Expr &Call) const {
   llvm::ArrayRef<const Expr *> Args = callArgs(Call);
   for (const ArgCondition &C : Api.Unless) {
     if (C.K == ArgCondition::Kind::ArgCount) {
-      if (writtenArgs(Call, Args) == C.Value)
+      if (writtenArgCount(Args) == C.Value)
         return true;
       continue;
     }
@@ -162,7 +162,7 @@ std::shared_ptr<Engine> acquireEngine(ASTContext &Ctx) {
   // clangd builds several translation units at once, one per thread.
   static std::mutex Lock;
   static llvm::DenseMap<const ASTContext *, std::weak_ptr<Engine>> Live;
-  std::lock_guard<std::mutex> Guard(Lock);
+  std::scoped_lock Guard(Lock);
   std::weak_ptr<Engine> &Slot = Live[&Ctx];
   if (std::shared_ptr<Engine> E = Slot.lock())
     return E;

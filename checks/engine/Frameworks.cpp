@@ -57,8 +57,9 @@ std::optional<FrameworkFamily> parseFamily(llvm::StringRef Name) {
 Framework recogniseFramework(const FunctionDecl &Coroutine) {
   QualType T = Coroutine.getReturnType().getCanonicalType();
   const TemplateDecl *Template = nullptr;
-  if (const auto *Spec = llvm::dyn_cast_if_present<ClassTemplateSpecializationDecl>(
-          T->getAsCXXRecordDecl()))
+  if (const auto *Spec =
+          llvm::dyn_cast_if_present<ClassTemplateSpecializationDecl>(
+              T->getAsCXXRecordDecl()))
     Template = Spec->getSpecializedTemplate();
   else if (const auto *TST = T->getAs<TemplateSpecializationType>())
     // A dependent return type in a template's pattern.

@@ -49,8 +49,9 @@ bool isSteadyDuration(const Expr &Arg) {
       !Args[0].getAsType()->isIntegerType() ||
       Args[1].getKind() != TemplateArgument::Type)
     return false;
-  const auto *Ratio = llvm::dyn_cast_if_present<ClassTemplateSpecializationDecl>(
-      Args[1].getAsType()->getAsCXXRecordDecl());
+  const auto *Ratio =
+      llvm::dyn_cast_if_present<ClassTemplateSpecializationDecl>(
+          Args[1].getAsType()->getAsCXXRecordDecl());
   if (!Ratio || Ratio->getTemplateArgs().size() != 2)
     return false;
   const TemplateArgument &Num = Ratio->getTemplateArgs()[0];

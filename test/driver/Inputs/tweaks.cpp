@@ -1,0 +1,4 @@
+int f() {
+  auto x = 1;
+  return x;
+}
