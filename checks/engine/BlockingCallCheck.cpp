@@ -60,7 +60,8 @@ void BlockingCallCheck::report(const CoroutineReport &Report,
     DiagnosticBuilder D =
         diag(Loc, "'%0' %1 inside %select{coroutine %3|a coroutine lambda}2, "
                   "stalling every coroutine on its thread")
-        << F.Api->Name << F.Api->Reason << IsLambda << Named;
+        << F.Api->Name << F.Api->Reason << IsLambda << Named
+        << F.Site.Call->getSourceRange();
     if (std::optional<FixItHint> Fix = buildSwapFix(Report, F, Ctx))
       D << *Fix;
   }
