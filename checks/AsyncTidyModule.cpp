@@ -5,7 +5,15 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BlockingCallCheck.h"
+#include "BlockingCpuCheck.h"
+#include "BlockingDbCheck.h"
+#include "BlockingFileIoCheck.h"
+#include "BlockingHttpCheck.h"
+#include "BlockingProcessCheck.h"
 #include "BlockingSleepCheck.h"
+#include "BlockingSocketCheck.h"
+#include "BlockingWaitCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/raw_ostream.h"
@@ -21,7 +29,16 @@ namespace {
 class AsyncTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<BlockingCallCheck>("async-blocking-call");
+    CheckFactories.registerCheck<BlockingCpuCheck>("async-blocking-cpu");
+    CheckFactories.registerCheck<BlockingDbCheck>("async-blocking-db");
+    CheckFactories.registerCheck<BlockingFileIoCheck>("async-blocking-file-io");
+    CheckFactories.registerCheck<BlockingHttpCheck>("async-blocking-http");
+    CheckFactories.registerCheck<BlockingProcessCheck>(
+        "async-blocking-process");
     CheckFactories.registerCheck<BlockingSleepCheck>("async-blocking-sleep");
+    CheckFactories.registerCheck<BlockingSocketCheck>("async-blocking-socket");
+    CheckFactories.registerCheck<BlockingWaitCheck>("async-blocking-wait");
   }
 };
 

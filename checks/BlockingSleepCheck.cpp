@@ -6,6 +6,6 @@ namespace clang::tidy::async {
 
 BlockingSleepCheck::BlockingSleepCheck(llvm::StringRef Name,
                                        ClangTidyContext *Context)
-    : BlockingCallCheck(Name, Context, Category::Sleep) {}
+    : BlockingCheckBase(Name, Context, Category::Sleep) {}
 
 } // namespace clang::tidy::async

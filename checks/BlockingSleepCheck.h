@@ -3,7 +3,7 @@
 #ifndef ASYNC_TIDY_BLOCKINGSLEEPCHECK_H
 #define ASYNC_TIDY_BLOCKINGSLEEPCHECK_H
 
-#include "engine/BlockingCallCheck.h"
+#include "engine/BlockingCheckBase.h"
 
 namespace clang::tidy::async {
 
@@ -11,7 +11,7 @@ namespace clang::tidy::async {
 /// nanosleep, ...) inside coroutines.
 ///
 /// For the user-facing documentation see docs/checks/async-blocking-sleep.md.
-class BlockingSleepCheck : public BlockingCallCheck {
+class BlockingSleepCheck : public BlockingCheckBase {
 public:
   BlockingSleepCheck(llvm::StringRef Name, ClangTidyContext *Context);
 };

@@ -198,6 +198,7 @@ private:
       if (Key == "name") {
         E.Name = scalar(V);
         E.Parts = Catalog::splitQualifiedName(E.Name);
+        E.RequiresCLinkage = E.Parts.size() == 1;
         if (E.Parts.empty())
           fail(V, "'" + E.Name + "' is not a qualified name");
       } else if (Key == "category") {
@@ -218,6 +219,11 @@ private:
           for (llvm::yaml::Node &C : *Seq)
             if (std::optional<ArgCondition> Cond = condition(C))
               E.Unless.push_back(*Cond);
+      } else if (Key == "opt-in") {
+        std::string B = scalar(V);
+        if (B != "true" && B != "false")
+          fail(V, "'opt-in' is true or false");
+        E.OptIn = B == "true";
       } else if (Key == "swap") {
         swaps(V, E);
       } else {

@@ -71,17 +71,24 @@ struct SwapRule {
 };
 
 struct ApiEntry {
-  /// Qualified name as written in the catalog ("std::future::get").
+  /// Qualified name as written ("std::future::get"); empty for entries that
+  /// stand for any annotated function, which are named by their declaration.
   std::string Name;
-  /// Its components; a single component names a C function (extern "C").
+  /// Its components.
   std::vector<std::string> Parts;
-  Category Cat;
+  Category Cat = Category::Call;
   /// Why it blocks, as a verb phrase ("sleeps the thread").
   std::string Reason;
+  /// What to use instead, for users' own entries.
+  std::string Replacement;
   std::vector<ArgCondition> Unless;
   std::vector<SwapRule> Swaps;
+  /// Catalog names without qualifiers are C functions: only declarations
+  /// with C linkage match, not a C++ function of the same name.
+  bool RequiresCLinkage = false;
+  /// Reported only when the check's option asks for it (mutex locks).
+  bool OptIn = false;
 
-  bool isCFunction() const { return Parts.size() == 1; }
   const SwapRule *swapFor(FrameworkFamily Family) const;
 };
 

@@ -79,13 +79,17 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *E) {
-    if (const FunctionDecl *Callee = E->getDirectCallee())
-      Out.Calls.push_back({E, Callee, StatementCalls.contains(E)});
+    if (const FunctionDecl *Callee = E->getDirectCallee()) {
+      const CXXRecordDecl *Object = nullptr;
+      if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E))
+        Object = Member->getRecordDecl();
+      Out.Calls.push_back({E, Callee, Object, StatementCalls.contains(E)});
+    }
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
     if (const FunctionDecl *Ctor = E->getConstructor())
-      Out.Calls.push_back({E, Ctor, StatementCalls.contains(E)});
+      Out.Calls.push_back({E, Ctor, nullptr, StatementCalls.contains(E)});
     return true;
   }
 

@@ -16,6 +16,7 @@
 
 namespace clang {
 class ASTContext;
+class CXXRecordDecl;
 class Expr;
 class FunctionDecl;
 class Stmt;
@@ -27,6 +28,9 @@ struct CallSite {
   /// A CallExpr (including member and operator calls) or a CXXConstructExpr.
   const Expr *Call;
   const FunctionDecl *Callee;
+  /// For member calls: the class of the object, which may derive from the
+  /// class declaring the callee.
+  const CXXRecordDecl *ObjectClass;
   /// The call is a whole expression statement, so its value is unused.
   bool IsStatement;
 };

@@ -2,6 +2,7 @@
 
 #include "Engine.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include <mutex>
@@ -19,25 +20,43 @@ llvm::StringRef lastName(const FunctionDecl &FD) {
   return {};
 }
 
-/// Compares the declaration's enclosing scopes with the entry's qualifiers,
-/// skipping inline namespaces and linkage specifications; template
-/// specializations count under their template's name.
-bool qualifiersMatch(const FunctionDecl &FD, const ApiEntry &Api) {
-  const DeclContext *DC = FD.getDeclContext();
-  for (size_t I = Api.Parts.size() - 1; I-- > 0;) {
-    while (DC && (DC->isInlineNamespace() ||
-                  llvm::isa<LinkageSpecDecl, ExportDecl>(DC)))
-      DC = DC->getParent();
-    const auto *ND = llvm::dyn_cast_if_present<NamedDecl>(DC);
-    if (!ND || !llvm::isa<NamespaceDecl, RecordDecl>(ND) ||
-        !ND->getIdentifier() || ND->getName() != Api.Parts[I])
-      return false;
-    DC = DC->getParent();
-  }
+const DeclContext *skipTransparent(const DeclContext *DC) {
   while (DC && (DC->isInlineNamespace() ||
                 llvm::isa<LinkageSpecDecl, ExportDecl>(DC)))
     DC = DC->getParent();
+  return DC;
+}
+
+/// Whether the scopes from DC outwards are Qualifiers, innermost last, and
+/// then the translation unit. Inline namespaces and linkage specifications
+/// are transparent; class template specializations count under their
+/// template's name.
+bool scopesMatch(const DeclContext *DC,
+                 llvm::ArrayRef<std::string> Qualifiers) {
+  for (const std::string &Q : llvm::reverse(Qualifiers)) {
+    DC = skipTransparent(DC);
+    const auto *ND = llvm::dyn_cast_if_present<NamedDecl>(DC);
+    if (!ND || !llvm::isa<NamespaceDecl, RecordDecl>(ND) ||
+        !ND->getIdentifier() || ND->getName() != Q)
+      return false;
+    DC = DC->getParent();
+  }
+  DC = skipTransparent(DC);
   return DC && DC->isTranslationUnit();
+}
+
+bool hasAnnotation(const FunctionDecl &FD, llvm::StringRef Text) {
+  for (const auto *A : FD.getMostRecentDecl()->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == Text)
+      return true;
+  return false;
+}
+
+bool hasEffect(const FunctionDecl &FD, FunctionEffect::Kind K) {
+  for (const FunctionEffect &E : FD.getFunctionEffects().effects())
+    if (E.kind() == K)
+      return true;
+  return false;
 }
 
 unsigned writtenArgCount(llvm::ArrayRef<const Expr *> Args) {
@@ -86,29 +105,95 @@ llvm::ArrayRef<const Expr *> callArgs(const Expr &Call) {
 
 } // namespace
 
-Engine::Engine(ASTContext &Ctx) : Ctx(Ctx), Builtin(Catalog::builtin()) {}
+Engine::Engine(ASTContext &Ctx,
+               const std::vector<const CategoryPolicy *> &Registered)
+    : Ctx(Ctx), Builtin(Catalog::builtin()) {
+  for (const CategoryPolicy *P : Registered)
+    Policies[static_cast<unsigned>(P->Cat)] = *P;
+  AnnotatedBlocking.Cat = Category::Call;
+  AnnotatedBlocking.Reason = "is declared blocking";
+}
 
-const ApiEntry *Engine::classify(const FunctionDecl &Callee) {
-  auto [It, Inserted] = Classified.try_emplace(&Callee, nullptr);
-  if (!Inserted)
-    return It->second;
+bool Engine::matches(const ApiEntry &Api, const FunctionDecl &Callee,
+                     const CXXRecordDecl *ObjectClass) const {
+  if (Api.RequiresCLinkage && !Callee.isExternC())
+    return false;
+  llvm::ArrayRef<std::string> Qualifiers =
+      llvm::ArrayRef(Api.Parts).drop_back();
+  if (scopesMatch(Callee.getDeclContext(), Qualifiers))
+    return true;
+  // 'fut.wait()' calls std::__basic_future::wait on a std::future: the
+  // catalog names the class the user sees.
+  const auto *Owner = llvm::dyn_cast<CXXRecordDecl>(Callee.getDeclContext());
+  if (!ObjectClass || !Owner || !ObjectClass->hasDefinition() ||
+      ObjectClass->getCanonicalDecl() == Owner->getCanonicalDecl() ||
+      Qualifiers.empty())
+    return false;
+  if (scopesMatch(ObjectClass, Qualifiers))
+    return true;
+  bool Found = false;
+  ObjectClass->forallBases([&](const CXXRecordDecl *Base) {
+    Found = Found || scopesMatch(Base, Qualifiers);
+    return !Found;
+  });
+  return Found;
+}
+
+bool Engine::allowed(const CategoryPolicy &P,
+                     const FunctionDecl &Callee) const {
   llvm::StringRef Name = lastName(Callee);
-  if (Name.empty())
+  for (const std::vector<std::string> &A : P.Allowed)
+    if (A.back() == Name &&
+        scopesMatch(Callee.getDeclContext(), llvm::ArrayRef(A).drop_back()))
+      return true;
+  return false;
+}
+
+const ApiEntry *Engine::match(const FunctionDecl &Callee,
+                              const CXXRecordDecl *ObjectClass) const {
+  if (hasEffect(Callee, FunctionEffect::Kind::NonBlocking) ||
+      hasAnnotation(Callee, "async_tidy::nonblocking"))
     return nullptr;
   // Copy and move constructors only transfer what was already opened.
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(&Callee))
     if (Ctor->isCopyOrMoveConstructor())
       return nullptr;
-  for (const ApiEntry *Api : Builtin.candidates(Name)) {
-    if (Api->isCFunction() ? !Callee.isExternC() : false)
-      continue;
-    if (qualifiersMatch(Callee, *Api)) {
-      // Looked up again: the map may have grown meanwhile.
-      Classified[&Callee] = Api;
-      return Api;
-    }
+  llvm::StringRef Name = lastName(Callee);
+  auto Accept = [&](const ApiEntry &Api) -> bool {
+    const std::optional<CategoryPolicy> &P =
+        Policies[static_cast<unsigned>(Api.Cat)];
+    return P && (!Api.OptIn || P->EnableOptIn) &&
+           matches(Api, Callee, ObjectClass) && !allowed(*P, Callee);
+  };
+  if (!Name.empty()) {
+    // The user's entries first: they may carry a replacement.
+    for (const std::optional<CategoryPolicy> &P : Policies)
+      if (P)
+        for (const ApiEntry *Api : P->Extra.candidates(Name))
+          if (Accept(*Api))
+            return Api;
+    for (const ApiEntry *Api : Builtin.candidates(Name))
+      if (Accept(*Api))
+        return Api;
   }
+  const std::optional<CategoryPolicy> &Call =
+      Policies[static_cast<unsigned>(Category::Call)];
+  if (Call && !allowed(*Call, Callee) &&
+      (hasEffect(Callee, FunctionEffect::Kind::Blocking) ||
+       hasAnnotation(Callee, "async_tidy::blocking")))
+    return &AnnotatedBlocking;
   return nullptr;
+}
+
+const ApiEntry *Engine::classify(const FunctionDecl &Callee,
+                                 const CXXRecordDecl *ObjectClass) {
+  auto Key = std::make_pair(&Callee, ObjectClass);
+  auto It = Classified.find(Key);
+  if (It != Classified.end())
+    return It->second;
+  const ApiEntry *Result = match(Callee, ObjectClass);
+  Classified[Key] = Result;
+  return Result;
 }
 
 bool Engine::exempt(const ApiEntry &Api, const Expr &Call) const {
@@ -146,7 +231,7 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
     R.FirstSuspend = S.FirstSuspend;
     R.SuspendKeyword = S.SuspendKeyword;
     for (const CallSite &Site : S.Calls)
-      if (const ApiEntry *Api = classify(*Site.Callee))
+      if (const ApiEntry *Api = classify(*Site.Callee, Site.ObjectClass))
         if (!exempt(*Api, *Site.Call))
           R.Findings.push_back({Site, Api});
   }
@@ -158,21 +243,50 @@ bool Engine::claim(Category Cat, SourceLocation Loc) {
       .second;
 }
 
-std::shared_ptr<Engine> acquireEngine(ASTContext &Ctx) {
-  // clangd builds several translation units at once, one per thread.
-  static std::mutex Lock;
-  static llvm::DenseMap<const ASTContext *, std::weak_ptr<Engine>> Live;
-  std::scoped_lock Guard(Lock);
-  std::weak_ptr<Engine> &Slot = Live[&Ctx];
-  if (std::shared_ptr<Engine> E = Slot.lock())
+namespace {
+// clangd builds several translation units at once, one per thread.
+std::mutex RegistryLock;
+llvm::DenseMap<const ClangTidyContext *, std::vector<const CategoryPolicy *>> &
+policies() {
+  static llvm::DenseMap<const ClangTidyContext *,
+                        std::vector<const CategoryPolicy *>>
+      Map;
+  return Map;
+}
+llvm::DenseMap<const ASTContext *, std::weak_ptr<Engine>> &engines() {
+  static llvm::DenseMap<const ASTContext *, std::weak_ptr<Engine>> Map;
+  return Map;
+}
+} // namespace
+
+void registerPolicy(const ClangTidyContext *Tidy, const CategoryPolicy *P) {
+  std::scoped_lock Guard(RegistryLock);
+  policies()[Tidy].push_back(P);
+}
+
+void unregisterPolicy(const ClangTidyContext *Tidy, const CategoryPolicy *P) {
+  std::scoped_lock Guard(RegistryLock);
+  auto It = policies().find(Tidy);
+  if (It == policies().end())
+    return;
+  llvm::erase(It->second, P);
+  if (It->second.empty())
+    policies().erase(It);
+}
+
+std::shared_ptr<Engine> acquireEngine(ASTContext &Ctx,
+                                      const ClangTidyContext *Tidy) {
+  std::scoped_lock Guard(RegistryLock);
+  auto &Engines = engines();
+  if (std::shared_ptr<Engine> E = Engines.lookup(&Ctx).lock())
     return E;
-  for (auto It = Live.begin(); It != Live.end();)
-    if (It->second.expired() && It->first != &Ctx)
-      Live.erase(It++);
+  for (auto It = Engines.begin(); It != Engines.end();)
+    if (It->second.expired())
+      Engines.erase(It++);
     else
       ++It;
-  auto E = std::make_shared<Engine>(Ctx);
-  Live[&Ctx] = E;
+  auto E = std::make_shared<Engine>(Ctx, policies().lookup(Tidy));
+  Engines[&Ctx] = E;
   return E;
 }
 

@@ -13,12 +13,16 @@
 #include "Catalog.h"
 #include "CoroutineWalker.h"
 #include "Frameworks.h"
+#include "Policy.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <array>
 #include <memory>
+#include <optional>
 
 namespace clang {
 class ASTContext;
+class CXXRecordDecl;
 class FunctionDecl;
 } // namespace clang
 
@@ -39,34 +43,48 @@ struct CoroutineReport {
 
 class Engine {
 public:
-  explicit Engine(ASTContext &Ctx);
+  Engine(ASTContext &Ctx, const std::vector<const CategoryPolicy *> &Policies);
 
   ASTContext &context() const { return Ctx; }
 
   /// The blocking calls in a coroutine's body; memoised per declaration.
   const CoroutineReport &analyse(const FunctionDecl &Coroutine);
 
-  /// The catalog entry a callee matches, if any; memoised per declaration.
-  const ApiEntry *classify(const FunctionDecl &Callee);
+  /// The entry a callee matches, if any, for a call on an object of class
+  /// ObjectClass (methods inherited from a base count under the object's
+  /// class); memoised.
+  const ApiEntry *classify(const FunctionDecl &Callee,
+                           const CXXRecordDecl *ObjectClass);
 
   /// True the first time a diagnostic of Cat is claimed at Loc: a call
   /// written once in a template is reported once, not per instantiation.
   bool claim(Category Cat, SourceLocation Loc);
 
 private:
+  const ApiEntry *match(const FunctionDecl &Callee,
+                        const CXXRecordDecl *ObjectClass) const;
+  bool matches(const ApiEntry &Api, const FunctionDecl &Callee,
+               const CXXRecordDecl *ObjectClass) const;
+  bool allowed(const CategoryPolicy &P, const FunctionDecl &Callee) const;
   bool exempt(const ApiEntry &Api, const Expr &Call) const;
 
   ASTContext &Ctx;
   const Catalog &Builtin;
+  /// Indexed by category; absent where no enabled check reports it.
+  std::array<std::optional<CategoryPolicy>, NumCategories> Policies;
+  ApiEntry AnnotatedBlocking;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CoroutineReport>>
       Reports;
-  llvm::DenseMap<const FunctionDecl *, const ApiEntry *> Classified;
+  llvm::DenseMap<std::pair<const FunctionDecl *, const CXXRecordDecl *>,
+                 const ApiEntry *>
+      Classified;
   llvm::DenseSet<std::pair<unsigned, SourceLocation::UIntTy>> Claimed;
 };
 
-/// The engine of the translation unit behind Ctx, shared by every check that
-/// asks while one of them holds it.
-std::shared_ptr<Engine> acquireEngine(ASTContext &Ctx);
+/// The engine of the translation unit behind Ctx, built with the policies of
+/// the checks registered for Tidy, and shared while one of them holds it.
+std::shared_ptr<Engine> acquireEngine(ASTContext &Ctx,
+                                      const ClangTidyContext *Tidy);
 
 } // namespace clang::tidy::async
 

@@ -1,0 +1,57 @@
+//===--- BlockingCheckBase.h - async-tidy -----------------------*- C++ -*-===//
+//
+// The common base of the async-blocking-* checks: each check reports one
+// category of the shared engine's findings and owns that category's options.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_ENGINE_BLOCKINGCHECKBASE_H
+#define ASYNC_TIDY_ENGINE_BLOCKINGCHECKBASE_H
+
+#include "Policy.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include <memory>
+
+namespace clang::tidy::async {
+
+class Engine;
+struct CoroutineReport;
+struct Finding;
+
+class BlockingCheckBase : public ClangTidyCheck {
+public:
+  BlockingCheckBase(llvm::StringRef Name, ClangTidyContext *Context,
+                    Category Cat);
+  ~BlockingCheckBase() override;
+
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  /// Reports the catalog's opt-in entries of this category too.
+  void enableOptIn(bool Enable) { Policy.EnableOptIn = Enable; }
+
+private:
+  void parseBlockingFunctions(llvm::StringRef Value);
+  void parseAllowedFunctions(llvm::StringRef Value);
+  void report(const CoroutineReport &Report, const Finding &F);
+
+  const std::string CheckName;
+  ClangTidyContext *const Tidy;
+  const std::string BlockingFunctions;
+  const std::string AllowedFunctions;
+  CategoryPolicy Policy;
+  std::shared_ptr<Engine> Shared;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_ENGINE_BLOCKINGCHECKBASE_H

@@ -1,0 +1,39 @@
+//===--- Policy.h - async-tidy ----------------------------------*- C++ -*-===//
+//
+// What one check contributes to the shared engine: its category and the
+// user's options for it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_ENGINE_POLICY_H
+#define ASYNC_TIDY_ENGINE_POLICY_H
+
+#include "Catalog.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy {
+class ClangTidyContext;
+} // namespace clang::tidy
+
+namespace clang::tidy::async {
+
+struct CategoryPolicy {
+  Category Cat = Category::Call;
+  /// The user's own blocking functions for this category.
+  Catalog Extra;
+  /// Functions never reported in this category, as name components.
+  std::vector<std::vector<std::string>> Allowed;
+  /// Whether the catalog's opt-in entries of this category are reported.
+  bool EnableOptIn = false;
+};
+
+/// Checks announce their policies while they exist, so that the engine built
+/// for a translation unit knows every enabled check's options, whichever
+/// check asks first.
+void registerPolicy(const ClangTidyContext *Tidy, const CategoryPolicy *P);
+void unregisterPolicy(const ClangTidyContext *Tidy, const CategoryPolicy *P);
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_ENGINE_POLICY_H
