@@ -103,10 +103,11 @@ public:
           break;
         }
         for (llvm::yaml::Node &N : *Seq) {
-          std::optional<ApiEntry> E = entry(N);
-          if (!E)
+          std::vector<ApiEntry> Es = entry(N);
+          if (Es.empty())
             break;
-          Result.add(std::move(*E));
+          for (ApiEntry &E : Es)
+            Result.add(std::move(E));
         }
       } else {
         fail(KV.getKey(), "unknown key '" + Key + "'");
@@ -182,25 +183,30 @@ private:
     return Out;
   }
 
-  std::optional<ApiEntry> entry(llvm::yaml::Node &N) {
+  /// One entry per name: 'name' may list several declarations that share
+  /// everything else (asio:: and boost::asio::).
+  std::vector<ApiEntry> entry(llvm::yaml::Node &N) {
     auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
     if (!Map) {
       fail(&N, "an entry must be a mapping");
-      return std::nullopt;
+      return {};
     }
     ApiEntry E;
+    std::vector<std::string> Names;
     bool HasCategory = false;
     for (llvm::yaml::KeyValueNode &KV : *Map) {
       std::string Key = scalar(KV.getKey());
       llvm::yaml::Node *V = KV.getValue();
       if (Failed)
-        return std::nullopt;
+        return {};
       if (Key == "name") {
-        E.Name = scalar(V);
-        E.Parts = Catalog::splitQualifiedName(E.Name);
-        E.RequiresCLinkage = E.Parts.size() == 1;
-        if (E.Parts.empty())
-          fail(V, "'" + E.Name + "' is not a qualified name");
+        if (llvm::isa_and_present<llvm::yaml::SequenceNode>(V))
+          Names = strings(V);
+        else
+          Names.push_back(scalar(V));
+        for (const std::string &Name : Names)
+          if (Catalog::splitQualifiedName(Name).empty())
+            fail(V, "'" + Name + "' is not a qualified name");
       } else if (Key == "category") {
         std::string C = scalar(V);
         if (std::optional<Category> Cat = parseCategory(C)) {
@@ -211,14 +217,14 @@ private:
         }
       } else if (Key == "reason") {
         E.Reason = scalar(V);
-      } else if (Key == "unless") {
+      } else if (Key == "unless" || Key == "when") {
         auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(V);
         if (!Seq)
-          fail(V, "'unless' must be a list of conditions");
+          fail(V, "'" + Key + "' must be a list of conditions");
         else
           for (llvm::yaml::Node &C : *Seq)
             if (std::optional<ArgCondition> Cond = condition(C))
-              E.Unless.push_back(*Cond);
+              (Key == "when" ? E.When : E.Unless).push_back(*Cond);
       } else if (Key == "opt-in") {
         std::string B = scalar(V);
         if (B != "true" && B != "false")
@@ -231,29 +237,45 @@ private:
       }
     }
     if (Failed)
-      return std::nullopt;
-    if (E.Name.empty() || !HasCategory || E.Reason.empty()) {
+      return {};
+    if (Names.empty() || !HasCategory || E.Reason.empty()) {
       fail(&N, "an entry needs 'name', 'category' and 'reason'");
-      return std::nullopt;
+      return {};
     }
-    return E;
+    std::vector<ApiEntry> Result;
+    for (const std::string &Name : Names) {
+      Result.push_back(E);
+      ApiEntry &Copy = Result.back();
+      Copy.Name = llvm::StringRef(Name).trim().ltrim(':').str();
+      Copy.Parts = Catalog::splitQualifiedName(Name);
+      Copy.RequiresCLinkage = Copy.Parts.size() == 1;
+    }
+    return Result;
   }
 
   std::optional<ArgCondition> condition(llvm::yaml::Node &N) {
+    static constexpr llvm::StringLiteral Usage =
+        "a condition is {args: N}, {object: variable} or {arg: I, "
+        "equals|has-bits: V}, {arg: I, type: class}, {arg: I, is: variable}";
     auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
     if (!Map) {
-      fail(&N, "a condition must be a mapping");
+      fail(&N, Usage);
       return std::nullopt;
     }
-    ArgCondition C{ArgCondition::Kind::ArgCount};
+    ArgCondition C;
+    C.K = ArgCondition::Kind::ArgCount;
     bool HasArg = false;
     bool HasTest = false;
     for (llvm::yaml::KeyValueNode &KV : *Map) {
       std::string Key = scalar(KV.getKey());
-      std::optional<int64_t> V = integer(KV.getValue());
-      if (!V)
+      if (Failed)
         return std::nullopt;
-      if (Key == "arg" && *V >= 0) {
+      if (Key == "arg") {
+        std::optional<int64_t> V = integer(KV.getValue());
+        if (!V || *V < 0) {
+          fail(KV.getValue(), "'arg' is an argument index from 0");
+          return std::nullopt;
+        }
         C.Arg = static_cast<unsigned>(*V);
         HasArg = true;
         continue;
@@ -263,21 +285,35 @@ private:
         return std::nullopt;
       }
       HasTest = true;
-      C.Value = *V;
-      if (Key == "args")
-        C.K = ArgCondition::Kind::ArgCount;
-      else if (Key == "equals")
-        C.K = ArgCondition::Kind::Equals;
-      else if (Key == "has-bits")
-        C.K = ArgCondition::Kind::HasBits;
-      else {
-        fail(KV.getKey(), "unknown condition '" + Key +
-                              "' (expected args, equals or has-bits)");
+      if (Key == "args" || Key == "equals" || Key == "has-bits") {
+        std::optional<int64_t> V = integer(KV.getValue());
+        if (!V)
+          return std::nullopt;
+        C.Value = *V;
+        C.K = llvm::StringSwitch<ArgCondition::Kind>(Key)
+                  .Case("args", ArgCondition::Kind::ArgCount)
+                  .Case("equals", ArgCondition::Kind::Equals)
+                  .Default(ArgCondition::Kind::HasBits);
+      } else if (Key == "type" || Key == "is" || Key == "object") {
+        std::string Name = scalar(KV.getValue());
+        C.Name = Catalog::splitQualifiedName(Name);
+        if (C.Name.empty()) {
+          fail(KV.getValue(), "'" + Name + "' is not a qualified name");
+          return std::nullopt;
+        }
+        C.K = llvm::StringSwitch<ArgCondition::Kind>(Key)
+                  .Case("type", ArgCondition::Kind::HasType)
+                  .Case("is", ArgCondition::Kind::IsVar)
+                  .Default(ArgCondition::Kind::ObjectIs);
+      } else {
+        fail(KV.getKey(), "unknown condition '" + Key + "'; " + Usage);
         return std::nullopt;
       }
     }
-    if (!HasTest || HasArg == (C.K == ArgCondition::Kind::ArgCount)) {
-      fail(&N, "a condition is {args: N} or {arg: I, equals|has-bits: V}");
+    const bool NeedsArg = C.K != ArgCondition::Kind::ArgCount &&
+                          C.K != ArgCondition::Kind::ObjectIs;
+    if (!HasTest || HasArg != NeedsArg) {
+      fail(&N, Usage);
       return std::nullopt;
     }
     return C;

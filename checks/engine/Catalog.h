@@ -39,17 +39,23 @@ inline constexpr unsigned NumCategories = 9;
 llvm::StringRef categoryName(Category C);
 std::optional<Category> parseCategory(llvm::StringRef Name);
 
-/// A condition on the arguments of a call under which it does not block.
+/// A test on a call's arguments: the catalog says a call does not block
+/// unless one holds, or blocks only when one holds.
 struct ArgCondition {
   enum class Kind : uint8_t {
     ArgCount, ///< The call passes exactly Value arguments.
     Equals,   ///< Argument Arg is a constant equal to Value (or a zero
               ///< duration when Value is 0).
     HasBits,  ///< Argument Arg is a constant with all bits of Value set.
+    HasType,  ///< Argument Arg is of class Name.
+    IsVar,    ///< Argument Arg names the variable Name.
+    ObjectIs, ///< The object of a member call names the variable Name.
   };
-  Kind K;
+  Kind K = Kind::ArgCount;
   unsigned Arg = 0;
   int64_t Value = 0;
+  /// Qualified name components, for HasType, IsVar and ObjectIs.
+  std::vector<std::string> Name;
 };
 
 /// What an argument must be for a swap fix to stay equivalent.
@@ -82,6 +88,8 @@ struct ApiEntry {
   /// What to use instead, for users' own entries.
   std::string Replacement;
   std::vector<ArgCondition> Unless;
+  /// When not empty, the call blocks only if one of these holds.
+  std::vector<ArgCondition> When;
   std::vector<SwapRule> Swaps;
   /// Catalog names without qualifiers are C functions: only declarations
   /// with C linkage match, not a C++ function of the same name.
@@ -100,7 +108,8 @@ public:
   /// The catalog built into async-tidy, parsed once per process.
   static const Catalog &builtin();
 
-  /// Parses "name" or "std::ns::name" into components; empty on bad syntax.
+  /// Parses "name", "std::ns::name" or "ns::Class::operator>>" into
+  /// components; empty on bad syntax.
   static std::vector<std::string> splitQualifiedName(llvm::StringRef Name);
 
   void add(ApiEntry Entry);

@@ -11,12 +11,15 @@ namespace clang::tidy::async {
 
 namespace {
 
-/// The name a catalog entry ends in: the class name for constructors.
-llvm::StringRef lastName(const FunctionDecl &FD) {
+/// The name a catalog entry ends in: the class name for constructors,
+/// "operator>>" for operators.
+std::string lastName(const FunctionDecl &FD) {
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(&FD))
-    return Ctor->getParent()->getName();
+    return Ctor->getParent()->getName().str();
   if (const IdentifierInfo *II = FD.getIdentifier())
-    return II->getName();
+    return II->getName().str();
+  if (FD.isOverloadedOperator())
+    return FD.getDeclName().getAsString();
   return {};
 }
 
@@ -45,18 +48,45 @@ bool scopesMatch(const DeclContext *DC,
   return DC && DC->isTranslationUnit();
 }
 
+/// Whether ND is the declaration Name names.
+bool isNamed(const NamedDecl &ND, llvm::ArrayRef<std::string> Name) {
+  return ND.getIdentifier() && ND.getName() == Name.back() &&
+         scopesMatch(ND.getDeclContext(), Name.drop_back());
+}
+
+bool refersTo(const Expr *E, llvm::ArrayRef<std::string> Variable) {
+  const auto *Ref = llvm::dyn_cast_if_present<DeclRefExpr>(
+      E ? E->IgnoreParenImpCasts() : nullptr);
+  return Ref && llvm::isa<VarDecl>(Ref->getDecl()) &&
+         isNamed(*Ref->getDecl(), Variable);
+}
+
+bool hasClassType(const Expr &E, llvm::ArrayRef<std::string> Class) {
+  const CXXRecordDecl *RD =
+      E.getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && isNamed(*RD, Class);
+}
+
+/// The object of a member call, including member operators.
+const Expr *objectOf(const Expr &Call) {
+  if (const auto *M = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
+    return M->getImplicitObjectArgument();
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&Call))
+    if (llvm::isa_and_present<CXXMethodDecl>(Op->getDirectCallee()) &&
+        Op->getNumArgs() > 0)
+      return Op->getArg(0);
+  return nullptr;
+}
+
 bool hasAnnotation(const FunctionDecl &FD, llvm::StringRef Text) {
-  for (const auto *A : FD.getMostRecentDecl()->specific_attrs<AnnotateAttr>())
-    if (A->getAnnotation() == Text)
-      return true;
-  return false;
+  return llvm::any_of(
+      FD.getMostRecentDecl()->specific_attrs<AnnotateAttr>(),
+      [&](const AnnotateAttr *A) { return A->getAnnotation() == Text; });
 }
 
 bool hasEffect(const FunctionDecl &FD, FunctionEffect::Kind K) {
-  for (const FunctionEffect &E : FD.getFunctionEffects().effects())
-    if (E.kind() == K)
-      return true;
-  return false;
+  return llvm::any_of(FD.getFunctionEffects().effects(),
+                      [&](const FunctionEffect &E) { return E.kind() == K; });
 }
 
 unsigned writtenArgCount(llvm::ArrayRef<const Expr *> Args) {
@@ -106,10 +136,10 @@ llvm::ArrayRef<const Expr *> callArgs(const Expr &Call) {
 } // namespace
 
 Engine::Engine(ASTContext &Ctx,
-               const std::vector<const CategoryPolicy *> &Registered)
+               const std::vector<const CategoryPolicy *> &Policies)
     : Ctx(Ctx), Builtin(Catalog::builtin()) {
-  for (const CategoryPolicy *P : Registered)
-    Policies[static_cast<unsigned>(P->Cat)] = *P;
+  for (const CategoryPolicy *P : Policies)
+    ByCategory[static_cast<unsigned>(P->Cat)] = *P;
   AnnotatedBlocking.Cat = Category::Call;
   AnnotatedBlocking.Reason = "is declared blocking";
 }
@@ -141,12 +171,11 @@ bool Engine::matches(const ApiEntry &Api, const FunctionDecl &Callee,
 
 bool Engine::allowed(const CategoryPolicy &P,
                      const FunctionDecl &Callee) const {
-  llvm::StringRef Name = lastName(Callee);
-  for (const std::vector<std::string> &A : P.Allowed)
-    if (A.back() == Name &&
-        scopesMatch(Callee.getDeclContext(), llvm::ArrayRef(A).drop_back()))
-      return true;
-  return false;
+  const std::string Name = lastName(Callee);
+  return llvm::any_of(P.Allowed, [&](const std::vector<std::string> &A) {
+    return A.back() == Name &&
+           scopesMatch(Callee.getDeclContext(), llvm::ArrayRef(A).drop_back());
+  });
 }
 
 const ApiEntry *Engine::match(const FunctionDecl &Callee,
@@ -158,16 +187,16 @@ const ApiEntry *Engine::match(const FunctionDecl &Callee,
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(&Callee))
     if (Ctor->isCopyOrMoveConstructor())
       return nullptr;
-  llvm::StringRef Name = lastName(Callee);
+  const std::string Name = lastName(Callee);
   auto Accept = [&](const ApiEntry &Api) -> bool {
     const std::optional<CategoryPolicy> &P =
-        Policies[static_cast<unsigned>(Api.Cat)];
+        ByCategory[static_cast<unsigned>(Api.Cat)];
     return P && (!Api.OptIn || P->EnableOptIn) &&
            matches(Api, Callee, ObjectClass) && !allowed(*P, Callee);
   };
   if (!Name.empty()) {
     // The user's entries first: they may carry a replacement.
-    for (const std::optional<CategoryPolicy> &P : Policies)
+    for (const std::optional<CategoryPolicy> &P : ByCategory)
       if (P)
         for (const ApiEntry *Api : P->Extra.candidates(Name))
           if (Accept(*Api))
@@ -177,7 +206,7 @@ const ApiEntry *Engine::match(const FunctionDecl &Callee,
         return Api;
   }
   const std::optional<CategoryPolicy> &Call =
-      Policies[static_cast<unsigned>(Category::Call)];
+      ByCategory[static_cast<unsigned>(Category::Call)];
   if (Call && !allowed(*Call, Callee) &&
       (hasEffect(Callee, FunctionEffect::Kind::Blocking) ||
        hasAnnotation(Callee, "async_tidy::blocking")))
@@ -196,26 +225,42 @@ const ApiEntry *Engine::classify(const FunctionDecl &Callee,
   return Result;
 }
 
-bool Engine::exempt(const ApiEntry &Api, const Expr &Call) const {
+bool Engine::holds(const ArgCondition &C, const Expr &Call) const {
   llvm::ArrayRef<const Expr *> Args = callArgs(Call);
-  for (const ArgCondition &C : Api.Unless) {
-    if (C.K == ArgCondition::Kind::ArgCount) {
-      if (writtenArgCount(Args) == C.Value)
-        return true;
-      continue;
-    }
-    if (C.Arg >= Args.size())
-      continue;
-    std::optional<llvm::APSInt> V = constantValue(*Args[C.Arg], Ctx);
-    if (!V)
-      continue;
-    int64_t Value = V->getExtValue();
-    if (C.K == ArgCondition::Kind::Equals && Value == C.Value)
-      return true;
-    if (C.K == ArgCondition::Kind::HasBits && (Value & C.Value) == C.Value)
-      return true;
+  switch (C.K) {
+  case ArgCondition::Kind::ArgCount:
+    return writtenArgCount(Args) == C.Value;
+  case ArgCondition::Kind::ObjectIs:
+    return refersTo(objectOf(Call), C.Name);
+  default:
+    break;
   }
-  return false;
+  if (C.Arg >= Args.size())
+    return false;
+  const Expr &Arg = *Args[C.Arg];
+  switch (C.K) {
+  case ArgCondition::Kind::HasType:
+    return hasClassType(Arg, C.Name);
+  case ArgCondition::Kind::IsVar:
+    return refersTo(&Arg, C.Name);
+  case ArgCondition::Kind::Equals:
+  case ArgCondition::Kind::HasBits: {
+    std::optional<llvm::APSInt> V = constantValue(Arg, Ctx);
+    if (!V || V->getSignificantBits() > 64)
+      return false;
+    const int64_t Value = V->getExtValue();
+    return C.K == ArgCondition::Kind::Equals ? Value == C.Value
+                                             : (Value & C.Value) == C.Value;
+  }
+  default:
+    return false;
+  }
+}
+
+bool Engine::blocksAsCalled(const ApiEntry &Api, const Expr &Call) const {
+  auto Holds = [&](const ArgCondition &C) { return holds(C, Call); };
+  return (Api.When.empty() || llvm::any_of(Api.When, Holds)) &&
+         llvm::none_of(Api.Unless, Holds);
 }
 
 const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
@@ -232,7 +277,7 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
     R.SuspendKeyword = S.SuspendKeyword;
     for (const CallSite &Site : S.Calls)
       if (const ApiEntry *Api = classify(*Site.Callee, Site.ObjectClass))
-        if (!exempt(*Api, *Site.Call))
+        if (blocksAsCalled(*Api, *Site.Call))
           R.Findings.push_back({Site, Api});
   }
   return R;

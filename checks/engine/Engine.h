@@ -66,12 +66,14 @@ private:
   bool matches(const ApiEntry &Api, const FunctionDecl &Callee,
                const CXXRecordDecl *ObjectClass) const;
   bool allowed(const CategoryPolicy &P, const FunctionDecl &Callee) const;
-  bool exempt(const ApiEntry &Api, const Expr &Call) const;
+  bool holds(const ArgCondition &C, const Expr &Call) const;
+  /// Applies the entry's 'when' and 'unless' conditions to one call.
+  bool blocksAsCalled(const ApiEntry &Api, const Expr &Call) const;
 
   ASTContext &Ctx;
   const Catalog &Builtin;
   /// Indexed by category; absent where no enabled check reports it.
-  std::array<std::optional<CategoryPolicy>, NumCategories> Policies;
+  std::array<std::optional<CategoryPolicy>, NumCategories> ByCategory;
   ApiEntry AnnotatedBlocking;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CoroutineReport>>
       Reports;
