@@ -37,7 +37,17 @@ std::vector<std::string> Catalog::splitQualifiedName(llvm::StringRef Name) {
   Name.consume_front("::");
   llvm::SmallVector<llvm::StringRef, 4> Pieces;
   Name.split(Pieces, "::");
-  for (llvm::StringRef P : Pieces) {
+  for (size_t I = 0; I < Pieces.size(); ++I) {
+    llvm::StringRef P = Pieces[I];
+    // An overloaded operator may end the name.
+    llvm::StringRef Op = P;
+    if (I + 1 == Pieces.size() && Op.consume_front("operator") && !Op.empty() &&
+        llvm::all_of(Op, [](char C) {
+          return llvm::StringRef("<>=!+-*/%^&|~[]()").contains(C);
+        })) {
+      Parts.push_back(P.str());
+      continue;
+    }
     if (P.empty() ||
         !llvm::all_of(P, [](char C) { return llvm::isAlnum(C) || C == '_'; }) ||
         llvm::isDigit(P.front()))

@@ -1,0 +1,122 @@
+//===--- CatalogTool.cpp - async-tidy -------------------------------------===//
+//
+// async-tidy-catalog: validates catalog files and renders them as Markdown.
+//
+//   async-tidy-catalog check FILE...   exit 1 with file:line:col on errors
+//   async-tidy-catalog markdown FILE   the catalog page (docs/catalog.md)
+//
+//===----------------------------------------------------------------------===//
+
+#include "engine/Catalog.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang::tidy::async;
+
+namespace {
+
+std::optional<Catalog> load(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    llvm::errs() << Path << ": " << Buffer.getError().message() << "\n";
+    return std::nullopt;
+  }
+  llvm::Expected<Catalog> C = Catalog::parse((*Buffer)->getBuffer(), Path);
+  if (!C) {
+    llvm::errs() << llvm::toString(C.takeError()) << "\n";
+    return std::nullopt;
+  }
+  return std::move(*C);
+}
+
+std::string conditionText(const ArgCondition &C) {
+  std::string Name = llvm::join(C.Name, "::");
+  std::string Arg = "argument " + std::to_string(C.Arg + 1);
+  switch (C.K) {
+  case ArgCondition::Kind::ArgCount:
+    return "called with " + std::to_string(C.Value) + " arguments";
+  case ArgCondition::Kind::Equals:
+    return Arg + " is " + std::to_string(C.Value);
+  case ArgCondition::Kind::HasBits:
+    return Arg + " has flag " + "0x" + llvm::utohexstr(C.Value);
+  case ArgCondition::Kind::HasType:
+    return Arg + " is a `" + Name + "`";
+  case ArgCondition::Kind::IsVar:
+    return Arg + " is `" + Name + "`";
+  case ArgCondition::Kind::ObjectIs:
+    return "called on `" + Name + "`";
+  }
+  return {};
+}
+
+std::string conditions(const std::vector<ArgCondition> &Cs) {
+  return llvm::join(llvm::map_range(Cs, conditionText), " or ");
+}
+
+/// When the catalog says the API is not reported.
+std::string quietWhen(const ApiEntry &E) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  llvm::ListSeparator Sep("; ");
+  if (E.OptIn)
+    OS << Sep << "`ReportMutexLocks` is false";
+  if (!E.When.empty())
+    OS << Sep << "unless " << conditions(E.When);
+  if (!E.Unless.empty())
+    OS << Sep << conditions(E.Unless);
+  return Text;
+}
+
+void markdown(const Catalog &C, llvm::raw_ostream &OS) {
+  OS << "# The blocking-API catalog\n\n"
+     << "Generated from `checks/catalog/blocking-apis.yaml` by\n"
+     << "`build/bin/async-tidy-catalog markdown checks/catalog/"
+        "blocking-apis.yaml`;\n"
+     << "do not edit. Each API is matched by its declaration. A bare name is "
+        "a C\nfunction; methods are listed under the class the caller "
+        "sees.\n";
+  for (unsigned I = 0; I < NumCategories; ++I) {
+    const auto Cat = static_cast<Category>(I);
+    std::vector<const ApiEntry *> Entries;
+    for (const ApiEntry &E : C.entries())
+      if (E.Cat == Cat)
+        Entries.push_back(&E);
+    if (Entries.empty())
+      continue;
+    OS << "\n## async-blocking-" << categoryName(Cat) << "\n\n"
+       << "| API | blocks because it | not reported when | async fix |\n"
+       << "|---|---|---|---|\n";
+    for (const ApiEntry *E : Entries) {
+      OS << "| `" << E->Name << "` | " << E->Reason << " | " << quietWhen(*E)
+         << " | ";
+      llvm::ListSeparator Sep;
+      for (const SwapRule &S : E->Swaps)
+        OS << Sep << familyName(S.Family);
+      OS << " |\n";
+    }
+  }
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  llvm::StringRef Mode = Argc > 1 ? Argv[1] : "";
+  if ((Mode != "check" && Mode != "markdown") || Argc < 3 ||
+      (Mode == "markdown" && Argc != 3)) {
+    llvm::errs() << "usage: async-tidy-catalog check FILE...\n"
+                    "       async-tidy-catalog markdown FILE\n";
+    return 2;
+  }
+  if (Mode == "markdown") {
+    std::optional<Catalog> C = load(Argv[2]);
+    if (!C)
+      return 1;
+    markdown(*C, llvm::outs());
+    return 0;
+  }
+  bool Ok = true;
+  for (int I = 2; I < Argc; ++I)
+    Ok &= load(Argv[I]).has_value();
+  return Ok ? 0 : 1;
+}
