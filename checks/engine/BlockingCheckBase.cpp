@@ -106,8 +106,9 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
 void BlockingCheckBase::onEndOfTranslationUnit() { Shared.reset(); }
 
 static SourceLocation callLocation(const Expr &Call) {
-  // Point at the member for 'sock.read_some(...)', at the start otherwise.
-  if (llvm::isa<CXXMemberCallExpr, CXXConstructExpr>(Call))
+  // Point at the member in 'sock.read_some(...)', at the operator in
+  // 'std::cin >> n', at the start otherwise.
+  if (llvm::isa<CXXMemberCallExpr, CXXOperatorCallExpr, CXXConstructExpr>(Call))
     return Call.getExprLoc();
   return Call.getBeginLoc();
 }

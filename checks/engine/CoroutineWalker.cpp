@@ -81,8 +81,15 @@ public:
   bool VisitCallExpr(CallExpr *E) {
     if (const FunctionDecl *Callee = E->getDirectCallee()) {
       const CXXRecordDecl *Object = nullptr;
+      // The class the caller sees, before the implicit cast to the base
+      // that declares the method.
       if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E))
-        Object = Member->getRecordDecl();
+        if (const Expr *Obj = Member->getImplicitObjectArgument()) {
+          QualType T = Obj->IgnoreParenImpCasts()->getType();
+          if (T->isPointerType())
+            T = T->getPointeeType();
+          Object = T->getAsCXXRecordDecl();
+        }
       Out.Calls.push_back({E, Callee, Object, StatementCalls.contains(E)});
     }
     return true;

@@ -1,0 +1,72 @@
+// Synchronous Asio operations in awaitable coroutines, against Debian's
+// standalone Asio 1.22.
+// RUN: %check_async_tidy %s async-blocking-socket,async-blocking-sleep,async-blocking-wait %t -- %asio_flags
+
+#include <asio.hpp>
+#include <asio/ssl.hpp>
+
+using asio::ip::tcp;
+
+asio::awaitable<void> client(asio::io_context &io, std::string host) {
+  auto ex = co_await asio::this_coro::executor;
+  tcp::resolver resolver(ex);
+  auto endpoints = resolver.resolve(host, "80");
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'asio::ip::basic_resolver::resolve' resolves a name over the network inside coroutine 'client', stalling every coroutine on its thread [async-blocking-socket]
+  tcp::socket sock(ex);
+  asio::connect(sock, endpoints);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'asio::connect' waits for the network
+  sock.connect(*endpoints.begin());
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'asio::basic_socket::connect' waits for the network
+  char buf[512];
+  std::size_t n = sock.read_some(asio::buffer(buf));
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'asio::basic_stream_socket::read_some' waits for data
+  sock.write_some(asio::buffer(buf, n));
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'asio::basic_stream_socket::write_some' waits until the data is sent
+  asio::read(sock, asio::buffer(buf));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'asio::read' waits for data
+  asio::write(sock, asio::buffer(buf, n));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'asio::write' waits until the data is sent
+  std::string line;
+  asio::read_until(sock, asio::dynamic_buffer(line), '\n');
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'asio::read_until' waits for data
+  asio::steady_timer timer(ex, std::chrono::seconds(1));
+  timer.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'asio::basic_waitable_timer::wait' sleeps the thread until the timer expires inside coroutine 'client', stalling every coroutine on its thread [async-blocking-sleep]
+  io.run();
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'asio::io_context::run' runs a nested event loop or waits for one inside coroutine 'client', stalling every coroutine on its thread [async-blocking-wait]
+}
+
+asio::awaitable<void> server(tcp::acceptor &acceptor, asio::ssl::context &tls) {
+  tcp::socket peer = acceptor.accept();
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'asio::basic_socket_acceptor::accept' waits for the network
+  asio::ssl::stream<tcp::socket> stream(std::move(peer), tls);
+  stream.handshake(asio::ssl::stream_base::server);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'asio::ssl::stream::handshake' waits for the network
+  co_return;
+}
+
+//===--- Nothing below is reported ----------------------------------------===//
+
+asio::awaitable<void> async_twins(tcp::socket &sock, tcp::resolver &resolver) {
+  auto endpoints = co_await resolver.async_resolve("example.org", "80",
+                                                   asio::use_awaitable);
+  co_await asio::async_connect(sock, endpoints, asio::use_awaitable);
+  char buf[512];
+  std::size_t n =
+      co_await sock.async_read_some(asio::buffer(buf), asio::use_awaitable);
+  co_await asio::async_write(sock, asio::buffer(buf, n), asio::use_awaitable);
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  timer.expires_after(std::chrono::seconds(1));
+  co_await timer.async_wait(asio::use_awaitable);
+  // Non-blocking queries of the socket itself.
+  sock.available();
+  sock.is_open();
+  sock.remote_endpoint();
+}
+
+// Outside a coroutine the synchronous API is fine.
+void synchronous_main(asio::io_context &io, tcp::socket &sock) {
+  char buf[16];
+  sock.read_some(asio::buffer(buf));
+  io.run();
+}
