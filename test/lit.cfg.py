@@ -50,6 +50,8 @@ config.substitutions += [
     ("%obj", obj),
     ("%llvm_version", v),
     ("%inputs", os.path.join(src, "test", "Inputs")),
+    # Headers of Debian packages unpacked by ./run rather than installed.
+    ("%unpacked", os.path.join(obj, "deps", "root", "usr", "include")),
     ("%resource_dir", config.resource_dir),
     ("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"),
 ]

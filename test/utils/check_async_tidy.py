@@ -55,8 +55,15 @@ def main():
     parser.add_argument("test")
     parser.add_argument("checks")
     parser.add_argument("tmp")
-    parser.add_argument("clang_args", nargs="*")
-    args = parser.parse_args()
+    # Everything after '--' goes to the compiler; options may follow the
+    # positional arguments, as in clang-tidy's own tests.
+    argv = sys.argv[1:]
+    clang_args = []
+    if "--" in argv:
+        split = argv.index("--")
+        argv, clang_args = argv[:split], argv[split + 1:]
+    args = parser.parse_args(argv)
+    args.clang_args = clang_args
 
     suffix = "-" + args.suffix if args.suffix else ""
     messages, notes, fixes = (p + suffix for p in PREFIXES)
