@@ -90,7 +90,14 @@ public:
             T = T->getPointeeType();
           Object = T->getAsCXXRecordDecl();
         }
-      Out.Calls.push_back({E, Callee, Object, StatementCalls.contains(E)});
+      const VarDecl *CalledObject = nullptr;
+      if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E))
+        if (Op->getOperator() == OO_Call)
+          if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
+                  Op->getArg(0)->IgnoreParenImpCasts()))
+            CalledObject = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+      Out.Calls.push_back(
+          {E, Callee, Object, StatementCalls.contains(E), CalledObject});
     }
     return true;
   }

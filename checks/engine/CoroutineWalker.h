@@ -20,6 +20,7 @@ class CXXRecordDecl;
 class Expr;
 class FunctionDecl;
 class Stmt;
+class VarDecl;
 } // namespace clang
 
 namespace clang::tidy::async {
@@ -33,6 +34,9 @@ struct CallSite {
   const CXXRecordDecl *ObjectClass;
   /// The call is a whole expression statement, so its value is unused.
   bool IsStatement;
+  /// For 'f(x)' where f is a named function object, such as the
+  /// customization points folly::coro::blockingWait and stdexec::sync_wait.
+  const VarDecl *CalledObject = nullptr;
 };
 
 struct BodySummary {

@@ -13,13 +13,14 @@ namespace {
 
 /// The name a catalog entry ends in: the class name for constructors,
 /// "operator>>" for operators.
-std::string lastName(const FunctionDecl &FD) {
-  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(&FD))
+std::string lastName(const NamedDecl &ND) {
+  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(&ND))
     return Ctor->getParent()->getName().str();
-  if (const IdentifierInfo *II = FD.getIdentifier())
+  if (const IdentifierInfo *II = ND.getIdentifier())
     return II->getName().str();
-  if (FD.isOverloadedOperator())
-    return FD.getDeclName().getAsString();
+  if (const auto *FD = llvm::dyn_cast<FunctionDecl>(&ND))
+    if (FD->isOverloadedOperator())
+      return FD->getDeclName().getAsString();
   return {};
 }
 
@@ -169,8 +170,7 @@ bool Engine::matches(const ApiEntry &Api, const FunctionDecl &Callee,
   return Found;
 }
 
-bool Engine::allowed(const CategoryPolicy &P,
-                     const FunctionDecl &Callee) const {
+bool Engine::allowed(const CategoryPolicy &P, const NamedDecl &Callee) const {
   const std::string Name = lastName(Callee);
   return llvm::any_of(P.Allowed, [&](const std::vector<std::string> &A) {
     return A.back() == Name &&
@@ -225,6 +225,23 @@ const ApiEntry *Engine::classify(const FunctionDecl &Callee,
   return Result;
 }
 
+const ApiEntry *Engine::classifyObject(const VarDecl &Object) {
+  auto [It, Inserted] = ClassifiedObjects.try_emplace(&Object, nullptr);
+  if (!Inserted)
+    return It->second;
+  const std::string Name = lastName(Object);
+  for (const ApiEntry *Api : Builtin.candidates(Name)) {
+    const std::optional<CategoryPolicy> &P =
+        ByCategory[static_cast<unsigned>(Api->Cat)];
+    if (P && !Api->RequiresCLinkage && (!Api->OptIn || P->EnableOptIn) &&
+        scopesMatch(Object.getDeclContext(),
+                    llvm::ArrayRef(Api->Parts).drop_back()) &&
+        !allowed(*P, Object))
+      return ClassifiedObjects[&Object] = Api;
+  }
+  return nullptr;
+}
+
 bool Engine::holds(const ArgCondition &C, const Expr &Call) const {
   llvm::ArrayRef<const Expr *> Args = callArgs(Call);
   switch (C.K) {
@@ -275,10 +292,13 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
     BodySummary S = walkBody(*Body, Ctx);
     R.FirstSuspend = S.FirstSuspend;
     R.SuspendKeyword = S.SuspendKeyword;
-    for (const CallSite &Site : S.Calls)
-      if (const ApiEntry *Api = classify(*Site.Callee, Site.ObjectClass))
-        if (blocksAsCalled(*Api, *Site.Call))
-          R.Findings.push_back({Site, Api});
+    for (const CallSite &Site : S.Calls) {
+      const ApiEntry *Api = classify(*Site.Callee, Site.ObjectClass);
+      if (!Api && Site.CalledObject)
+        Api = classifyObject(*Site.CalledObject);
+      if (Api && blocksAsCalled(*Api, *Site.Call))
+        R.Findings.push_back({Site, Api});
+    }
   }
   return R;
 }

@@ -24,6 +24,8 @@ namespace clang {
 class ASTContext;
 class CXXRecordDecl;
 class FunctionDecl;
+class NamedDecl;
+class VarDecl;
 } // namespace clang
 
 namespace clang::tidy::async {
@@ -56,6 +58,9 @@ public:
   const ApiEntry *classify(const FunctionDecl &Callee,
                            const CXXRecordDecl *ObjectClass);
 
+  /// The entry a called function object matches, by the variable's name.
+  const ApiEntry *classifyObject(const VarDecl &Object);
+
   /// True the first time a diagnostic of Cat is claimed at Loc: a call
   /// written once in a template is reported once, not per instantiation.
   bool claim(Category Cat, SourceLocation Loc);
@@ -65,7 +70,7 @@ private:
                         const CXXRecordDecl *ObjectClass) const;
   bool matches(const ApiEntry &Api, const FunctionDecl &Callee,
                const CXXRecordDecl *ObjectClass) const;
-  bool allowed(const CategoryPolicy &P, const FunctionDecl &Callee) const;
+  bool allowed(const CategoryPolicy &P, const NamedDecl &Callee) const;
   bool holds(const ArgCondition &C, const Expr &Call) const;
   /// Applies the entry's 'when' and 'unless' conditions to one call.
   bool blocksAsCalled(const ApiEntry &Api, const Expr &Call) const;
@@ -80,6 +85,7 @@ private:
   llvm::DenseMap<std::pair<const FunctionDecl *, const CXXRecordDecl *>,
                  const ApiEntry *>
       Classified;
+  llvm::DenseMap<const VarDecl *, const ApiEntry *> ClassifiedObjects;
   llvm::DenseSet<std::pair<unsigned, SourceLocation::UIntTy>> Claimed;
 };
 
