@@ -46,6 +46,8 @@ std::string conditionText(const ArgCondition &C) {
     return Arg + " is `" + Name + "`";
   case ArgCondition::Kind::ObjectIs:
     return "called on `" + Name + "`";
+  case ArgCondition::Kind::Returns:
+    return "it returns a `" + Name + "`";
   }
   return {};
 }

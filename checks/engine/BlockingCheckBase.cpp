@@ -124,10 +124,12 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
   if (const FunctionDecl *Pattern = Named->getTemplateInstantiationPattern())
     Named = Pattern;
   const bool IsLambda = isLambdaCallOperator(Named);
-  // Entries standing for annotated functions are named by the declaration.
-  const std::string Callee = F.Api->Name.empty()
-                                 ? F.Site.Callee->getQualifiedNameAsString()
-                                 : F.Api->Name;
+  // Entries standing for annotated or generated functions are named by the
+  // declaration.
+  const std::string Callee =
+      F.Api->Name.empty() || llvm::StringRef(F.Api->Name).contains('*')
+          ? F.Site.Callee->getQualifiedNameAsString()
+          : F.Api->Name;
   {
     DiagnosticBuilder D =
         diag(Loc, "'%0' %1 inside %select{coroutine %3|a coroutine lambda}2, "

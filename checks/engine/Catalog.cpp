@@ -48,6 +48,10 @@ std::vector<std::string> Catalog::splitQualifiedName(llvm::StringRef Name) {
       Parts.push_back(P.str());
       continue;
     }
+    if (P == "*") {
+      Parts.push_back(P.str());
+      continue;
+    }
     if (P.empty() ||
         !llvm::all_of(P, [](char C) { return llvm::isAlnum(C) || C == '_'; }) ||
         llvm::isDigit(P.front()))
@@ -58,7 +62,10 @@ std::vector<std::string> Catalog::splitQualifiedName(llvm::StringRef Name) {
 }
 
 void Catalog::add(ApiEntry Entry) {
-  ByLastName[Entry.Parts.back()].push_back(Entries.size());
+  if (Entry.Parts.back() == "*")
+    Wildcards.push_back(Entries.size());
+  else
+    ByLastName[Entry.Parts.back()].push_back(Entries.size());
   Entries.push_back(std::move(Entry));
 }
 
@@ -69,6 +76,8 @@ Catalog::candidates(llvm::StringRef Name) const {
   if (It != ByLastName.end())
     for (unsigned I : It->second)
       Result.push_back(&Entries[I]);
+  for (unsigned I : Wildcards)
+    Result.push_back(&Entries[I]);
   return Result;
 }
 
@@ -265,8 +274,9 @@ private:
 
   std::optional<ArgCondition> condition(llvm::yaml::Node &N) {
     static constexpr llvm::StringLiteral Usage =
-        "a condition is {args: N}, {object: variable} or {arg: I, "
-        "equals|has-bits: V}, {arg: I, type: class}, {arg: I, is: variable}";
+        "a condition is {args: N}, {object: variable}, {returns: class} or "
+        "{arg: I, equals|has-bits: V}, {arg: I, type: class}, {arg: I, is: "
+        "variable}";
     auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
     if (!Map) {
       fail(&N, Usage);
@@ -304,7 +314,8 @@ private:
                   .Case("args", ArgCondition::Kind::ArgCount)
                   .Case("equals", ArgCondition::Kind::Equals)
                   .Default(ArgCondition::Kind::HasBits);
-      } else if (Key == "type" || Key == "is" || Key == "object") {
+      } else if (Key == "type" || Key == "is" || Key == "object" ||
+                 Key == "returns") {
         std::string Name = scalar(KV.getValue());
         C.Name = Catalog::splitQualifiedName(Name);
         if (C.Name.empty()) {
@@ -314,6 +325,7 @@ private:
         C.K = llvm::StringSwitch<ArgCondition::Kind>(Key)
                   .Case("type", ArgCondition::Kind::HasType)
                   .Case("is", ArgCondition::Kind::IsVar)
+                  .Case("returns", ArgCondition::Kind::Returns)
                   .Default(ArgCondition::Kind::ObjectIs);
       } else {
         fail(KV.getKey(), "unknown condition '" + Key + "'; " + Usage);
@@ -321,7 +333,8 @@ private:
       }
     }
     const bool NeedsArg = C.K != ArgCondition::Kind::ArgCount &&
-                          C.K != ArgCondition::Kind::ObjectIs;
+                          C.K != ArgCondition::Kind::ObjectIs &&
+                          C.K != ArgCondition::Kind::Returns;
     if (!HasTest || HasArg != NeedsArg) {
       fail(&N, Usage);
       return std::nullopt;

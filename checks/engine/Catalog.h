@@ -50,11 +50,12 @@ struct ArgCondition {
     HasType,  ///< Argument Arg is of class Name.
     IsVar,    ///< Argument Arg names the variable Name.
     ObjectIs, ///< The object of a member call names the variable Name.
+    Returns,  ///< The call returns an object of class Name.
   };
   Kind K = Kind::ArgCount;
   unsigned Arg = 0;
   int64_t Value = 0;
-  /// Qualified name components, for HasType, IsVar and ObjectIs.
+  /// Qualified name components, for HasType, IsVar, ObjectIs and Returns.
   std::vector<std::string> Name;
 };
 
@@ -109,17 +110,20 @@ public:
   static const Catalog &builtin();
 
   /// Parses "name", "std::ns::name" or "ns::Class::operator>>" into
-  /// components; empty on bad syntax.
+  /// components; '*' stands for any one name (generated code such as
+  /// "*::Stub::*"). Empty on bad syntax.
   static std::vector<std::string> splitQualifiedName(llvm::StringRef Name);
 
   void add(ApiEntry Entry);
   llvm::ArrayRef<ApiEntry> entries() const { return Entries; }
-  /// Entries whose last component (for constructors: the class) is Name.
+  /// Entries whose last component (for constructors: the class) is Name,
+  /// and those whose last component is the wildcard '*'.
   llvm::SmallVector<const ApiEntry *, 2> candidates(llvm::StringRef Name) const;
 
 private:
   std::vector<ApiEntry> Entries;
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> ByLastName;
+  llvm::SmallVector<unsigned, 2> Wildcards;
 };
 
 } // namespace clang::tidy::async

@@ -37,15 +37,21 @@ const DeclContext *skipTransparent(const DeclContext *DC) {
 /// template's name.
 bool scopesMatch(const DeclContext *DC,
                  llvm::ArrayRef<std::string> Qualifiers) {
+  // A leading '*' stands for one or more enclosing scopes of any name.
+  const bool AnyOuter = !Qualifiers.empty() && Qualifiers.front() == "*";
+  if (AnyOuter)
+    Qualifiers = Qualifiers.drop_front();
   for (const std::string &Q : llvm::reverse(Qualifiers)) {
     DC = skipTransparent(DC);
     const auto *ND = llvm::dyn_cast_if_present<NamedDecl>(DC);
     if (!ND || !llvm::isa<NamespaceDecl, RecordDecl>(ND) ||
-        !ND->getIdentifier() || ND->getName() != Q)
+        !ND->getIdentifier() || (Q != "*" && ND->getName() != Q))
       return false;
     DC = DC->getParent();
   }
   DC = skipTransparent(DC);
+  if (AnyOuter)
+    return llvm::isa_and_present<NamespaceDecl, RecordDecl>(DC);
   return DC && DC->isTranslationUnit();
 }
 
@@ -62,9 +68,12 @@ bool refersTo(const Expr *E, llvm::ArrayRef<std::string> Variable) {
          isNamed(*Ref->getDecl(), Variable);
 }
 
+/// Whether E is of class Class, or a pointer or reference to one.
 bool hasClassType(const Expr &E, llvm::ArrayRef<std::string> Class) {
-  const CXXRecordDecl *RD =
-      E.getType().getNonReferenceType()->getAsCXXRecordDecl();
+  QualType T = E.getType().getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   return RD && isNamed(*RD, Class);
 }
 
@@ -249,6 +258,8 @@ bool Engine::holds(const ArgCondition &C, const Expr &Call) const {
     return writtenArgCount(Args) == C.Value;
   case ArgCondition::Kind::ObjectIs:
     return refersTo(objectOf(Call), C.Name);
+  case ArgCondition::Kind::Returns:
+    return hasClassType(Call, C.Name);
   default:
     break;
   }
