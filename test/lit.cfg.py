@@ -54,6 +54,11 @@ config.substitutions += [
     ("%unpacked", os.path.join(obj, "deps", "root", "usr", "include")),
     ("%resource_dir", config.resource_dir),
     ("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"),
+    # Debian's Qt 6 is built with -reduce-relocations: code must be -fPIC.
+    ("%qt_flags", " ".join(
+        ["-fPIC", "-I/usr/include/qcoro6", "-I/usr/include/qcoro6/qcoro"] +
+        ["-I/usr/include/x86_64-linux-gnu/qt6" + m
+         for m in ("", "/QtCore", "/QtNetwork", "/QtConcurrent")])),
 ]
 
 # Before %clang-tidy, which is a prefix of it.
