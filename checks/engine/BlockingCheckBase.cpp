@@ -7,6 +7,7 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang::ast_matchers;
 
@@ -16,7 +17,19 @@ static constexpr llvm::StringLiteral BlockingFunctionsOption =
     "BlockingFunctions";
 static constexpr llvm::StringLiteral AllowedFunctionsOption =
     "AllowedFunctions";
+static constexpr llvm::StringLiteral TransitiveSearchOption =
+    "TransitiveSearch";
+static constexpr llvm::StringLiteral MaxDepthOption = "MaxDepth";
+static constexpr llvm::StringLiteral OffloadFunctionsOption =
+    "OffloadFunctions";
+static constexpr llvm::StringLiteral HopAwaitablesOption = "HopAwaitables";
+static constexpr llvm::StringLiteral StackfulYieldContextOption =
+    "StackfulYieldContext";
+static constexpr llvm::StringLiteral StackfulFunctionsOption =
+    "StackfulFunctions";
 static constexpr llvm::StringLiteral DefaultUserReason = "blocks the thread";
+static constexpr unsigned DefaultMaxDepth = 8;
+static constexpr unsigned MaxMaxDepth = 64;
 
 /// Splits a ';'-separated option value into trimmed, non-empty items.
 static llvm::SmallVector<llvm::StringRef, 4> splitList(llvm::StringRef Value) {
@@ -28,18 +41,51 @@ static llvm::SmallVector<llvm::StringRef, 4> splitList(llvm::StringRef Value) {
   return Items;
 }
 
+// Settings of the analysis itself are read local-or-global, so that one
+// global entry in CheckOptions configures every async-blocking-* check.
 BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
                                      ClangTidyContext *Context, Category Cat)
     : ClangTidyCheck(Name, Context), CheckName(Name.str()), Tidy(Context),
       BlockingFunctions(Options.get(BlockingFunctionsOption, "").str()),
-      AllowedFunctions(Options.get(AllowedFunctionsOption, "").str()) {
+      AllowedFunctions(Options.get(AllowedFunctionsOption, "").str()),
+      TransitiveSearch(Options.getLocalOrGlobal(TransitiveSearchOption, true)),
+      MaxDepth(Options.getLocalOrGlobal(MaxDepthOption, DefaultMaxDepth)),
+      OffloadFunctions(
+          Options.getLocalOrGlobal(OffloadFunctionsOption, "").str()),
+      HopAwaitables(Options.getLocalOrGlobal(HopAwaitablesOption, "").str()),
+      StackfulYieldContext(
+          Options.getLocalOrGlobal(StackfulYieldContextOption, true)),
+      StackfulFunctions(
+          Options.getLocalOrGlobal(StackfulFunctionsOption, "").str()) {
   Policy.Cat = Cat;
   parseBlockingFunctions(BlockingFunctions);
-  parseAllowedFunctions(AllowedFunctions);
+  Policy.Allowed = parseNames(AllowedFunctionsOption, AllowedFunctions);
+  Policy.Offload = parseNames(OffloadFunctionsOption, OffloadFunctions);
+  parseHopAwaitables(HopAwaitables);
+  for (const std::vector<std::string> &Parts :
+       parseNames(StackfulFunctionsOption, StackfulFunctions))
+    StackfulNames.push_back("::" + llvm::join(Parts, "::"));
+  Policy.TransitiveSearch = TransitiveSearch;
+  Policy.MaxDepth = MaxDepth;
+  if (MaxDepth == 0 || MaxDepth > MaxMaxDepth) {
+    configurationDiag("invalid configuration value '%0' for option '%1.%2'; "
+                      "expected a depth from 1 to %3",
+                      DiagnosticIDs::Error)
+        << MaxDepth << CheckName << MaxDepthOption << MaxMaxDepth;
+    Policy.MaxDepth = DefaultMaxDepth;
+  }
   registerPolicy(Tidy, &Policy);
 }
 
 BlockingCheckBase::~BlockingCheckBase() { unregisterPolicy(Tidy, &Policy); }
+
+void BlockingCheckBase::invalidEntry(llvm::StringRef Option,
+                                     llvm::StringRef Item,
+                                     llvm::StringRef Expected) {
+  configurationDiag("invalid entry '%0' in option '%1.%2': expected %3",
+                    DiagnosticIDs::Error)
+      << Item << CheckName << Option << Expected;
+}
 
 void BlockingCheckBase::parseBlockingFunctions(llvm::StringRef Value) {
   for (llvm::StringRef Item : splitList(Value)) {
@@ -48,14 +94,11 @@ void BlockingCheckBase::parseBlockingFunctions(llvm::StringRef Value) {
     ApiEntry E;
     E.Parts = Catalog::splitQualifiedName(Fields[0]);
     if (Fields.size() > 3 || E.Parts.empty()) {
-      configurationDiag("invalid entry '%0' in option '%1.%2': expected "
-                        "'qualified::name[,reason[,replacement]]'",
-                        DiagnosticIDs::Error)
-          << Item << CheckName << BlockingFunctionsOption;
+      invalidEntry(BlockingFunctionsOption, Item,
+                   "'qualified::name[,reason[,replacement]]'");
       continue;
     }
-    E.Name = Fields[0].trim().str();
-    E.Name.erase(0, E.Name.rfind("::", 0) == 0 ? 2 : 0);
+    E.Name = Fields[0].trim().ltrim(':').str();
     E.Cat = Policy.Cat;
     E.Reason = Fields.size() > 1 && !Fields[1].trim().empty()
                    ? Fields[1].trim().str()
@@ -66,31 +109,69 @@ void BlockingCheckBase::parseBlockingFunctions(llvm::StringRef Value) {
   }
 }
 
-void BlockingCheckBase::parseAllowedFunctions(llvm::StringRef Value) {
+std::vector<std::vector<std::string>>
+BlockingCheckBase::parseNames(llvm::StringRef Option, llvm::StringRef Value) {
+  std::vector<std::vector<std::string>> Names;
   for (llvm::StringRef Item : splitList(Value)) {
     std::vector<std::string> Parts = Catalog::splitQualifiedName(Item);
-    if (Parts.empty()) {
-      configurationDiag("invalid entry '%0' in option '%1.%2': expected a "
-                        "qualified function name",
-                        DiagnosticIDs::Error)
-          << Item << CheckName << AllowedFunctionsOption;
+    if (Parts.empty())
+      invalidEntry(Option, Item, "a qualified function name");
+    else
+      Names.push_back(std::move(Parts));
+  }
+  return Names;
+}
+
+void BlockingCheckBase::parseHopAwaitables(llvm::StringRef Value) {
+  for (llvm::StringRef Item : splitList(Value)) {
+    auto [Name, To] = Item.split(',');
+    ApiEntry E;
+    E.Parts = Catalog::splitQualifiedName(Name);
+    To = To.trim();
+    if (To == "pool")
+      E.Hop = HopTarget::Pool;
+    else if (To == "loop")
+      E.Hop = HopTarget::Loop;
+    if (E.Parts.empty() || E.Hop == HopTarget::None) {
+      invalidEntry(HopAwaitablesOption, Item, "'qualified::name,pool|loop'");
       continue;
     }
-    Policy.Allowed.push_back(std::move(Parts));
+    E.Name = Name.trim().ltrim(':').str();
+    Policy.Extra.add(std::move(E));
   }
 }
 
 void BlockingCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, BlockingFunctionsOption, BlockingFunctions);
   Options.store(Opts, AllowedFunctionsOption, AllowedFunctions);
+  Options.store(Opts, TransitiveSearchOption, TransitiveSearch);
+  Options.store(Opts, MaxDepthOption, MaxDepth);
+  Options.store(Opts, OffloadFunctionsOption, OffloadFunctions);
+  Options.store(Opts, HopAwaitablesOption, HopAwaitables);
+  Options.store(Opts, StackfulYieldContextOption, StackfulYieldContext);
+  Options.store(Opts, StackfulFunctionsOption, StackfulFunctions);
 }
 
 void BlockingCheckBase::registerMatchers(MatchFinder *Finder) {
   // Every coroutine body, lambdas and template instantiations included; the
   // engine walks down from there instead of matching calls upwards.
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(coroutineBodyStmt()))
-                         .bind("coroutine"),
-                     this);
+  internal::Matcher<FunctionDecl> IsCoroutine = hasBody(coroutineBodyStmt());
+  // Stackful coroutines: Asio's yield_context, and functions the user lists.
+  if (StackfulYieldContext) {
+    auto YieldContext = hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+        namedDecl(hasAnyName("::boost::asio::basic_yield_context",
+                             "::asio::basic_yield_context")))));
+    IsCoroutine = anyOf(IsCoroutine,
+                        hasAnyParameter(hasType(qualType(
+                            anyOf(YieldContext, references(YieldContext))))));
+  }
+  if (!StackfulNames.empty()) {
+    std::vector<llvm::StringRef> Names(StackfulNames.begin(),
+                                       StackfulNames.end());
+    IsCoroutine = anyOf(IsCoroutine, hasAnyName(Names));
+  }
+  auto Coroutine = functionDecl(isDefinition(), IsCoroutine);
+  Finder->addMatcher(Coroutine.bind("coroutine"), this);
 }
 
 void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
@@ -99,7 +180,8 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
     Shared = acquireEngine(*Result.Context, Tidy);
   const CoroutineReport &Report = Shared->analyse(*Coroutine);
   for (const Finding &F : Report.Findings)
-    if (F.Api->Cat == Policy.Cat)
+    if (F.Api->Cat == Policy.Cat &&
+        (!F.Helper || (Policy.TransitiveSearch && F.Depth <= Policy.MaxDepth)))
       report(Report, F);
 }
 
@@ -116,36 +198,79 @@ static SourceLocation callLocation(const Expr &Call) {
 void BlockingCheckBase::report(const CoroutineReport &Report,
                                const Finding &F) {
   ASTContext &Ctx = Shared->context();
-  SourceLocation Loc =
-      Ctx.getSourceManager().getFileLoc(callLocation(*F.Site.Call));
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getFileLoc(callLocation(*F.Site.Call));
   if (!Shared->claim(Policy.Cat, Loc))
     return;
   const FunctionDecl *Named = Report.Coroutine;
   if (const FunctionDecl *Pattern = Named->getTemplateInstantiationPattern())
     Named = Pattern;
   const bool IsLambda = isLambdaCallOperator(Named);
-  // Entries standing for annotated or generated functions are named by the
-  // declaration.
-  const std::string Callee =
-      F.Api->Name.empty() || llvm::StringRef(F.Api->Name).contains('*')
-          ? F.Site.Callee->getQualifiedNameAsString()
-          : F.Api->Name;
+  // A helper is named after itself; entries standing for annotated or
+  // generated functions are named by the declaration.
+  std::string Callee = F.Api->Name;
+  if (F.Helper)
+    Callee = displayName(*F.Helper);
+  else if (Callee.empty() || llvm::StringRef(Callee).contains('*'))
+    Callee = F.Site.Callee->getQualifiedNameAsString();
   {
     DiagnosticBuilder D =
         diag(Loc, "'%0' %1 inside %select{coroutine %3|a coroutine lambda}2, "
                   "stalling every coroutine on its thread%select{|; use '%5' "
                   "instead}4")
         << Callee << F.Api->Reason << IsLambda << Named
-        << !F.Api->Replacement.empty() << F.Api->Replacement
+        << (!F.Helper && !F.Api->Replacement.empty()) << F.Api->Replacement
         << F.Site.Call->getSourceRange();
-    if (std::optional<FixItHint> Fix = buildSwapFix(Report, F, Ctx))
-      D << *Fix;
+    if (!F.Helper)
+      if (std::optional<FixItHint> Fix = buildSwapFix(Report, F, Ctx))
+        D << *Fix;
   }
-  if (Report.FirstSuspend.isValid())
+  // Walk the chain down to the blocking API.
+  for (const ChainStep &Step : Shared->chain(F)) {
+    SourceLocation At = SM.getFileLoc(callLocation(*Step.Site->Call));
+    if (Step.Api)
+      diag(At, "'%0' calls '%1' here, which %2", DiagnosticIDs::Note)
+          << displayName(*Step.Function)
+          << (Step.Api->Name.empty() ||
+                      llvm::StringRef(Step.Api->Name).contains('*')
+                  ? Step.Site->Callee->getQualifiedNameAsString()
+                  : Step.Api->Name)
+          << Step.Api->Reason;
+    else
+      diag(At, "'%0' calls '%1' here", DiagnosticIDs::Note)
+          << displayName(*Step.Function) << displayName(*Step.Site->Callee);
+  }
+  noteWhyCoroutine(Report, *Named);
+}
+
+void BlockingCheckBase::noteWhyCoroutine(const CoroutineReport &Report,
+                                         const FunctionDecl &Named) {
+  const bool IsLambda = isLambdaCallOperator(&Named);
+  if (Report.FirstSuspend.isValid()) {
     diag(Report.FirstSuspend,
          "%select{%1|the lambda}0 is a coroutine because of this '%2'",
          DiagnosticIDs::Note)
-        << IsLambda << Named << Report.SuspendKeyword;
+        << IsLambda << &Named << Report.SuspendKeyword;
+    return;
+  }
+  // A stackful coroutine: it takes a yield_context, or the user listed it.
+  for (const ParmVarDecl *P : Named.parameters()) {
+    const CXXRecordDecl *RD =
+        P->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (RD && RD->getName() == "basic_yield_context") {
+      diag(P->getLocation(),
+           "%select{%1|the lambda}0 is a stackful coroutine because it takes "
+           "this 'yield_context'",
+           DiagnosticIDs::Note)
+          << IsLambda << &Named;
+      return;
+    }
+  }
+  diag(Named.getLocation(),
+       "%0 is a stackful coroutine because option 'StackfulFunctions' lists "
+       "it",
+       DiagnosticIDs::Note)
+      << &Named;
 }
 
 } // namespace clang::tidy::async

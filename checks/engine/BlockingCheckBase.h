@@ -41,13 +41,27 @@ protected:
 
 private:
   void parseBlockingFunctions(llvm::StringRef Value);
-  void parseAllowedFunctions(llvm::StringRef Value);
+  std::vector<std::vector<std::string>> parseNames(llvm::StringRef Option,
+                                                   llvm::StringRef Value);
+  void parseHopAwaitables(llvm::StringRef Value);
+  void invalidEntry(llvm::StringRef Option, llvm::StringRef Item,
+                    llvm::StringRef Expected);
   void report(const CoroutineReport &Report, const Finding &F);
+  void noteWhyCoroutine(const CoroutineReport &Report,
+                        const FunctionDecl &Named);
 
   const std::string CheckName;
   ClangTidyContext *const Tidy;
+  // Option values as given, for storeOptions.
   const std::string BlockingFunctions;
   const std::string AllowedFunctions;
+  const bool TransitiveSearch;
+  const unsigned MaxDepth;
+  const std::string OffloadFunctions;
+  const std::string HopAwaitables;
+  const bool StackfulYieldContext;
+  const std::string StackfulFunctions;
+  std::vector<std::string> StackfulNames;
   CategoryPolicy Policy;
   std::shared_ptr<Engine> Shared;
 };

@@ -62,7 +62,9 @@ std::vector<std::string> Catalog::splitQualifiedName(llvm::StringRef Name) {
 }
 
 void Catalog::add(ApiEntry Entry) {
-  if (Entry.Parts.back() == "*")
+  if (Entry.Hop != HopTarget::None)
+    HopsByLastName[Entry.Parts.back()].push_back(Entries.size());
+  else if (Entry.Parts.back() == "*")
     Wildcards.push_back(Entries.size());
   else
     ByLastName[Entry.Parts.back()].push_back(Entries.size());
@@ -78,6 +80,16 @@ Catalog::candidates(llvm::StringRef Name) const {
       Result.push_back(&Entries[I]);
   for (unsigned I : Wildcards)
     Result.push_back(&Entries[I]);
+  return Result;
+}
+
+llvm::SmallVector<const ApiEntry *, 2>
+Catalog::hopCandidates(llvm::StringRef Name) const {
+  llvm::SmallVector<const ApiEntry *, 2> Result;
+  auto It = HopsByLastName.find(Name);
+  if (It != HopsByLastName.end())
+    for (unsigned I : It->second)
+      Result.push_back(&Entries[I]);
   return Result;
 }
 
@@ -113,16 +125,16 @@ public:
       if (Key == "version") {
         if (scalar(KV.getValue()) != "1")
           fail(KV.getValue(), "unsupported catalog version");
-      } else if (Key == "apis") {
-        SawApis = true;
+      } else if (Key == "apis" || Key == "hops") {
+        SawApis |= Key == "apis";
         auto *Seq =
             llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
         if (!Seq) {
-          fail(KV.getValue(), "'apis' must be a list of entries");
+          fail(KV.getValue(), "'" + Key + "' must be a list of entries");
           break;
         }
         for (llvm::yaml::Node &N : *Seq) {
-          std::vector<ApiEntry> Es = entry(N);
+          std::vector<ApiEntry> Es = entry(N, /*IsHop=*/Key == "hops");
           if (Es.empty())
             break;
           for (ApiEntry &E : Es)
@@ -204,7 +216,7 @@ private:
 
   /// One entry per name: 'name' may list several declarations that share
   /// everything else (asio:: and boost::asio::).
-  std::vector<ApiEntry> entry(llvm::yaml::Node &N) {
+  std::vector<ApiEntry> entry(llvm::yaml::Node &N, bool IsHop) {
     auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
     if (!Map) {
       fail(&N, "an entry must be a mapping");
@@ -244,6 +256,14 @@ private:
           for (llvm::yaml::Node &C : *Seq)
             if (std::optional<ArgCondition> Cond = condition(C))
               (Key == "when" ? E.When : E.Unless).push_back(*Cond);
+      } else if (Key == "to" && IsHop) {
+        std::string T = scalar(V);
+        if (T == "pool")
+          E.Hop = HopTarget::Pool;
+        else if (T == "loop")
+          E.Hop = HopTarget::Loop;
+        else
+          fail(V, "'to' is pool or loop");
       } else if (Key == "opt-in") {
         std::string B = scalar(V);
         if (B != "true" && B != "false")
@@ -257,8 +277,10 @@ private:
     }
     if (Failed)
       return {};
-    if (Names.empty() || !HasCategory || E.Reason.empty()) {
-      fail(&N, "an entry needs 'name', 'category' and 'reason'");
+    if (IsHop ? Names.empty() || E.Hop == HopTarget::None
+              : Names.empty() || !HasCategory || E.Reason.empty()) {
+      fail(&N, IsHop ? "a hop needs 'name' and 'to'"
+                     : "an entry needs 'name', 'category' and 'reason'");
       return {};
     }
     std::vector<ApiEntry> Result;

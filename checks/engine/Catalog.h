@@ -59,6 +59,9 @@ struct ArgCondition {
   std::vector<std::string> Name;
 };
 
+/// Where an awaited call moves the coroutine: executor hops.
+enum class HopTarget : uint8_t { None, Pool, Loop };
+
 /// What an argument must be for a swap fix to stay equivalent.
 enum class ArgRequirement : uint8_t {
   Any,
@@ -97,6 +100,9 @@ struct ApiEntry {
   bool RequiresCLinkage = false;
   /// Reported only when the check's option asks for it (mutex locks).
   bool OptIn = false;
+  /// Not a blocking API but an executor hop: awaiting this call moves the
+  /// coroutine onto a pool or back onto its event loop.
+  HopTarget Hop = HopTarget::None;
 
   const SwapRule *swapFor(FrameworkFamily Family) const;
 };
@@ -116,14 +122,18 @@ public:
 
   void add(ApiEntry Entry);
   llvm::ArrayRef<ApiEntry> entries() const { return Entries; }
-  /// Entries whose last component (for constructors: the class) is Name,
-  /// and those whose last component is the wildcard '*'.
+  /// Blocking APIs whose last component (for constructors: the class) is
+  /// Name, and those whose last component is the wildcard '*'.
   llvm::SmallVector<const ApiEntry *, 2> candidates(llvm::StringRef Name) const;
+  /// Executor hops whose last component is Name.
+  llvm::SmallVector<const ApiEntry *, 2>
+  hopCandidates(llvm::StringRef Name) const;
 
 private:
   std::vector<ApiEntry> Entries;
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> ByLastName;
   llvm::SmallVector<unsigned, 2> Wildcards;
+  llvm::StringMap<llvm::SmallVector<unsigned, 2>> HopsByLastName;
 };
 
 } // namespace clang::tidy::async

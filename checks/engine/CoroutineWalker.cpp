@@ -21,14 +21,46 @@ const Expr *statementCall(const Stmt *S) {
   return nullptr;
 }
 
+/// The call awaited by a statement 'co_await call(...);', if it is one.
+const Expr *awaitedCall(const Stmt *S) {
+  const auto *E = llvm::dyn_cast_if_present<Expr>(S);
+  if (!E)
+    return nullptr;
+  const auto *Await =
+      llvm::dyn_cast<CoawaitExpr>(E->IgnoreImplicit()->IgnoreParens());
+  if (!Await || Await->isImplicit())
+    return nullptr;
+  const Expr *Operand = Await->getOperand()->IgnoreImplicit()->IgnoreParens();
+  return llvm::isa<CallExpr>(Operand) ? Operand : nullptr;
+}
+
+/// The lambda of '[&] { ... }()', called where it is written.
+const LambdaExpr *calledLambda(const CallExpr &E) {
+  const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&E);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
+    return nullptr;
+  return llvm::dyn_cast<LambdaExpr>(Op->getArg(0)->IgnoreImplicit());
+}
+
 class Walker : public RecursiveASTVisitor<Walker> {
   using Base = RecursiveASTVisitor<Walker>;
 
 public:
-  Walker(ASTContext &Ctx, BodySummary &Out) : Ctx(Ctx), Out(Out) {}
+  Walker(ASTContext &Ctx, BodySummary &Out,
+         llvm::function_ref<HopTarget(const Expr &)> IsHop)
+      : Ctx(Ctx), Out(Out), IsHop(IsHop) {}
 
+  // A lambda runs here only when called on the spot; its captures are
+  // initialised here in any case.
+  bool TraverseLambdaExpr(LambdaExpr *E, DataRecursionQueue * /*Q*/ = nullptr) {
+    for (Expr *Init : E->capture_inits())
+      if (!TraverseStmt(Init))
+        return false;
+    if (InlineLambdas.contains(E))
+      return TraverseStmt(E->getBody());
+    return true;
+  }
   // Code that runs elsewhere, later or never.
-  bool TraverseLambdaExpr(LambdaExpr * /*E*/) { return true; }
   bool TraverseBlockExpr(BlockExpr * /*E*/) { return true; }
   bool TraverseDecl(Decl *D) {
     if (!D ||
@@ -64,46 +96,65 @@ public:
   bool TraverseIfStmt(IfStmt *S, DataRecursionQueue *Q = nullptr) {
     if (S->isConstexpr() && !S->getCond()->isValueDependent()) {
       // Only the branch that is compiled runs.
-      if (std::optional<Stmt *> Case = S->getNondiscardedCase(Ctx)) {
+      if (std::optional<Stmt *> Case = S->getNondiscardedCase(Ctx))
         return TraverseStmt(S->getInit()) && TraverseStmt(*Case);
-      }
     }
     return Base::TraverseIfStmt(S, Q);
   }
 
-  bool TraverseCompoundStmt(CompoundStmt *S, DataRecursionQueue *Q = nullptr) {
-    for (Stmt *Child : S->body())
+  // Statements in order: a statement may hop to a pool or back, for the
+  // rest of the block.
+  bool TraverseCompoundStmt(CompoundStmt *S,
+                            DataRecursionQueue * /*Q*/ = nullptr) {
+    const bool OffLoopOnEntry = OffLoop;
+    for (Stmt *Child : S->body()) {
       if (const Expr *Call = statementCall(Child))
         StatementCalls.insert(Call);
-    return Base::TraverseCompoundStmt(S, Q);
+      if (!TraverseStmt(Child))
+        return false;
+      if (const Expr *Awaited = awaitedCall(Child)) {
+        HopTarget T = IsHop(*Awaited);
+        if (T != HopTarget::None)
+          OffLoop = T == HopTarget::Pool;
+      }
+    }
+    OffLoop = OffLoopOnEntry;
+    return true;
   }
 
   bool VisitCallExpr(CallExpr *E) {
-    if (const FunctionDecl *Callee = E->getDirectCallee()) {
-      const CXXRecordDecl *Object = nullptr;
-      // The class the caller sees, before the implicit cast to the base
-      // that declares the method.
-      if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E))
-        if (const Expr *Obj = Member->getImplicitObjectArgument()) {
-          QualType T = Obj->IgnoreParenImpCasts()->getType();
-          if (T->isPointerType())
-            T = T->getPointeeType();
-          Object = T->getAsCXXRecordDecl();
-        }
-      const VarDecl *CalledObject = nullptr;
-      if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E))
-        if (Op->getOperator() == OO_Call)
-          if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
-                  Op->getArg(0)->IgnoreParenImpCasts()))
-            CalledObject = llvm::dyn_cast<VarDecl>(Ref->getDecl());
-      Out.Calls.push_back(
-          {E, Callee, Object, StatementCalls.contains(E), CalledObject});
+    if (const LambdaExpr *L = calledLambda(*E)) {
+      // Its body is walked in place; the call itself adds nothing.
+      InlineLambdas.insert(L);
+      return true;
     }
+    const FunctionDecl *Callee = E->getDirectCallee();
+    if (!Callee)
+      return true;
+    const CXXRecordDecl *Object = nullptr;
+    // The class the caller sees, before the implicit cast to the base that
+    // declares the method.
+    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E))
+      if (const Expr *Obj = Member->getImplicitObjectArgument()) {
+        QualType T = Obj->IgnoreParenImpCasts()->getType();
+        if (T->isPointerType())
+          T = T->getPointeeType();
+        Object = T->getAsCXXRecordDecl();
+      }
+    const VarDecl *CalledObject = nullptr;
+    if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E))
+      if (Op->getOperator() == OO_Call)
+        if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
+                Op->getArg(0)->IgnoreParenImpCasts()))
+          CalledObject = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    Out.Calls.push_back(
+        {E, Callee, Object, StatementCalls.contains(E), CalledObject, OffLoop});
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
     if (const FunctionDecl *Ctor = E->getConstructor())
-      Out.Calls.push_back({E, Ctor, nullptr, StatementCalls.contains(E)});
+      Out.Calls.push_back(
+          {E, Ctor, nullptr, StatementCalls.contains(E), nullptr, OffLoop});
     return true;
   }
 
@@ -136,14 +187,19 @@ private:
 
   ASTContext &Ctx;
   BodySummary &Out;
+  llvm::function_ref<HopTarget(const Expr &)> IsHop;
+  bool OffLoop = false;
   llvm::SmallPtrSet<const Expr *, 16> StatementCalls;
+  llvm::SmallPtrSet<const LambdaExpr *, 4> InlineLambdas;
 };
 
 } // namespace
 
-BodySummary walkBody(const Stmt &Body, ASTContext &Ctx) {
+BodySummary
+walkBody(const Stmt &Body, ASTContext &Ctx,
+         llvm::function_ref<HopTarget(const Expr &AwaitedCall)> IsHop) {
   BodySummary Out;
-  Walker W(Ctx, Out);
+  Walker W(Ctx, Out, IsHop);
   const Stmt *Root = &Body;
   // Only the user's body: not the promise, nor the implicit suspend points.
   if (const auto *Coro = llvm::dyn_cast<CoroutineBodyStmt>(Root))

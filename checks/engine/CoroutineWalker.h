@@ -2,15 +2,19 @@
 //
 // Walks a function body top-down and collects the calls that run on the
 // function's own thread. It stops at what runs elsewhere or never runs:
-// nested lambdas and local classes, unevaluated operands, discarded
-// 'if constexpr' branches. No parent map is needed.
+// lambdas that are not called on the spot, local classes, unevaluated
+// operands, discarded 'if constexpr' branches. It follows executor hops:
+// after 'co_await pool.schedule()' the rest of the block runs on a pool.
+// No parent map is needed.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNC_TIDY_ENGINE_COROUTINEWALKER_H
 #define ASYNC_TIDY_ENGINE_COROUTINEWALKER_H
 
+#include "Catalog.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <vector>
 
@@ -37,6 +41,8 @@ struct CallSite {
   /// For 'f(x)' where f is a named function object, such as the
   /// customization points folly::coro::blockingWait and stdexec::sync_wait.
   const VarDecl *CalledObject = nullptr;
+  /// The call follows a hop onto a thread pool in its block.
+  bool OffLoop = false;
 };
 
 struct BodySummary {
@@ -46,8 +52,11 @@ struct BodySummary {
   llvm::StringRef SuspendKeyword;
 };
 
-/// Collects the calls in Body, in source order.
-BodySummary walkBody(const Stmt &Body, ASTContext &Ctx);
+/// Collects the calls in Body, in source order. IsHop classifies the calls
+/// awaited as whole statements ('co_await pool.schedule();').
+BodySummary
+walkBody(const Stmt &Body, ASTContext &Ctx,
+         llvm::function_ref<HopTarget(const Expr &AwaitedCall)> IsHop);
 
 } // namespace clang::tidy::async
 

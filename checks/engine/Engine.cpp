@@ -2,9 +2,12 @@
 
 #include "Engine.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include <mutex>
 
 namespace clang::tidy::async {
@@ -148,8 +151,11 @@ llvm::ArrayRef<const Expr *> callArgs(const Expr &Call) {
 Engine::Engine(ASTContext &Ctx,
                const std::vector<const CategoryPolicy *> &Policies)
     : Ctx(Ctx), Builtin(Catalog::builtin()) {
-  for (const CategoryPolicy *P : Policies)
+  for (const CategoryPolicy *P : Policies) {
     ByCategory[static_cast<unsigned>(P->Cat)] = *P;
+    Transitive |= P->TransitiveSearch;
+    MaxDepth = std::max(MaxDepth, P->TransitiveSearch ? P->MaxDepth : 0);
+  }
   AnnotatedBlocking.Cat = Category::Call;
   AnnotatedBlocking.Reason = "is declared blocking";
 }
@@ -285,10 +291,125 @@ bool Engine::holds(const ArgCondition &C, const Expr &Call) const {
   }
 }
 
-bool Engine::blocksAsCalled(const ApiEntry &Api, const Expr &Call) const {
+bool Engine::conditionsHold(const ApiEntry &Api, const Expr &Call) const {
   auto Holds = [&](const ArgCondition &C) { return holds(C, Call); };
   return (Api.When.empty() || llvm::any_of(Api.When, Holds)) &&
          llvm::none_of(Api.Unless, Holds);
+}
+
+const ApiEntry *Engine::blockingApi(const CallSite &Site) {
+  const ApiEntry *Api = classify(*Site.Callee, Site.ObjectClass);
+  if (!Api && Site.CalledObject)
+    Api = classifyObject(*Site.CalledObject);
+  return Api && conditionsHold(*Api, *Site.Call) ? Api : nullptr;
+}
+
+HopTarget Engine::hopOf(const Expr &AwaitedCall) const {
+  const auto *Call = llvm::dyn_cast<CallExpr>(&AwaitedCall);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return HopTarget::None;
+  const std::string Name = lastName(*Callee);
+  const CXXRecordDecl *Object = nullptr;
+  if (const auto *M = llvm::dyn_cast<CXXMemberCallExpr>(Call))
+    Object = M->getRecordDecl();
+  auto Try = [&](const Catalog &C) {
+    for (const ApiEntry *Hop : C.hopCandidates(Name))
+      if (matches(*Hop, *Callee, Object) && conditionsHold(*Hop, *Call))
+        return Hop->Hop;
+    return HopTarget::None;
+  };
+  for (const std::optional<CategoryPolicy> &P : ByCategory)
+    if (P)
+      if (HopTarget T = Try(P->Extra); T != HopTarget::None)
+        return T;
+  return Try(Builtin);
+}
+
+BodySummary Engine::walk(const FunctionDecl &Function) const {
+  return walkBody(*Function.getBody(), Ctx,
+                  [this](const Expr &Call) { return hopOf(Call); });
+}
+
+const FunctionDecl *Engine::helperOf(const CallSite &Site) const {
+  if (!Transitive || Site.OffLoop || Site.CalledObject)
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!Site.Callee->hasBody(Def) || !Def || !Def->getBody())
+    return nullptr;
+  // Libraries are described by the catalog; another coroutine is analysed
+  // on its own; what is declared non-blocking or offloading is trusted.
+  if (llvm::isa<CoroutineBodyStmt>(Def->getBody()) ||
+      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()) ||
+      hasEffect(*Def, FunctionEffect::Kind::NonBlocking) ||
+      hasAnnotation(*Def, "async_tidy::nonblocking"))
+    return nullptr;
+  for (const std::optional<CategoryPolicy> &P : ByCategory)
+    if (P)
+      for (const std::vector<std::string> &O : P->Offload)
+        if (isNamed(*Def, O))
+          return nullptr;
+  return Def;
+}
+
+const Engine::Facts &Engine::explore(const FunctionDecl &Function,
+                                     unsigned Depth) {
+  std::unique_ptr<Facts> &Slot = Helpers[&Function];
+  if (!Slot)
+    Slot = std::make_unique<Facts>();
+  Facts &F = *Slot; // Stable: the map holds pointers.
+  if (F.InProgress || F.Explored >= Depth)
+    return F;
+  F.InProgress = true;
+  if (!F.Body)
+    F.Body = std::make_unique<BodySummary>(walk(Function));
+  F.Reaches = {};
+  auto Offer = [&](Category Cat, const CallSite &Site, const ApiEntry *Api,
+                   unsigned Length) {
+    Link &L = F.Reaches[static_cast<unsigned>(Cat)];
+    if (L.Length == 0 || Length < L.Length)
+      L = {&Site, Api, Length};
+  };
+  for (const CallSite &Site : F.Body->Calls) {
+    if (Site.OffLoop)
+      continue;
+    if (const ApiEntry *Api = blockingApi(Site)) {
+      Offer(Api->Cat, Site, Api, 1);
+      continue;
+    }
+    if (Depth <= 1)
+      continue;
+    if (const FunctionDecl *Next = helperOf(Site)) {
+      const Facts &G = explore(*Next, Depth - 1);
+      for (unsigned C = 0; C < NumCategories; ++C)
+        if (G.Reaches[C].Length)
+          Offer(static_cast<Category>(C), Site, G.Reaches[C].Api,
+                G.Reaches[C].Length + 1);
+    }
+  }
+  F.Explored = Depth;
+  F.InProgress = false;
+  return F;
+}
+
+std::vector<ChainStep> Engine::chain(const Finding &F) const {
+  std::vector<ChainStep> Steps;
+  const FunctionDecl *Function = F.Helper;
+  const auto Cat = static_cast<unsigned>(F.Api->Cat);
+  // Bounded by the depth it was found at, whatever re-searches changed.
+  for (unsigned I = 0; Function && I < F.Depth; ++I) {
+    auto It = Helpers.find(Function);
+    if (It == Helpers.end() || !It->second->Reaches[Cat].Length)
+      break;
+    const Link &L = It->second->Reaches[Cat];
+    const bool Last = L.Length == 1;
+    Steps.push_back({Function, L.Site, Last ? L.Api : nullptr});
+    if (Last)
+      break;
+    const FunctionDecl *Def = nullptr;
+    Function = L.Site->Callee->hasBody(Def) ? Def : nullptr;
+  }
+  return Steps;
 }
 
 const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
@@ -299,19 +420,35 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
   CoroutineReport &R = *Slot;
   R.Coroutine = &Coroutine;
   R.Fw = recogniseFramework(Coroutine);
-  if (const Stmt *Body = Coroutine.getBody()) {
-    BodySummary S = walkBody(*Body, Ctx);
-    R.FirstSuspend = S.FirstSuspend;
-    R.SuspendKeyword = S.SuspendKeyword;
-    for (const CallSite &Site : S.Calls) {
-      const ApiEntry *Api = classify(*Site.Callee, Site.ObjectClass);
-      if (!Api && Site.CalledObject)
-        Api = classifyObject(*Site.CalledObject);
-      if (Api && blocksAsCalled(*Api, *Site.Call))
-        R.Findings.push_back({Site, Api});
+  if (!Coroutine.getBody())
+    return R;
+  BodySummary S = walk(Coroutine);
+  R.FirstSuspend = S.FirstSuspend;
+  R.SuspendKeyword = S.SuspendKeyword;
+  for (const CallSite &Site : S.Calls) {
+    // After a hop onto a pool, blocking is what the user intended.
+    if (Site.OffLoop)
+      continue;
+    if (const ApiEntry *Api = blockingApi(Site)) {
+      R.Findings.push_back({Site, Api});
+      continue;
+    }
+    if (MaxDepth == 0)
+      continue;
+    if (const FunctionDecl *Helper = helperOf(Site)) {
+      const Facts &F = explore(*Helper, MaxDepth);
+      for (const Link &L : F.Reaches)
+        if (L.Length)
+          R.Findings.push_back({Site, L.Api, Helper, L.Length});
     }
   }
   return R;
+}
+
+std::string displayName(const FunctionDecl &F) {
+  if (isLambdaCallOperator(&F))
+    return "lambda";
+  return F.getQualifiedNameAsString();
 }
 
 bool Engine::claim(Category Cat, SourceLocation Loc) {

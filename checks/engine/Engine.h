@@ -1,9 +1,10 @@
 //===--- Engine.h - async-tidy ----------------------------------*- C++ -*-===//
 //
 // The analysis shared by all async-blocking-* checks of a translation unit:
-// which calls in a coroutine block, by declaration, with the catalog's
-// argument conditions applied. Each coroutine and each callee is analysed
-// once per translation unit, whatever the number of checks asking.
+// which calls in a coroutine block, directly (matched by declaration against
+// the catalog, with its argument conditions) or through helpers defined in
+// the translation unit. Each function body is walked once per translation
+// unit, whatever the number of coroutines and checks asking.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,8 +32,14 @@ class VarDecl;
 namespace clang::tidy::async {
 
 struct Finding {
+  /// The call in the coroutine.
   CallSite Site;
+  /// The blocking API: called directly, or at the end of a chain.
   const ApiEntry *Api;
+  /// For a chain: the helper called from the coroutine, and how many helpers
+  /// lead to the API (0 for a direct call).
+  const FunctionDecl *Helper = nullptr;
+  unsigned Depth = 0;
 };
 
 struct CoroutineReport {
@@ -41,6 +48,14 @@ struct CoroutineReport {
   SourceLocation FirstSuspend;
   llvm::StringRef SuspendKeyword;
   std::vector<Finding> Findings;
+};
+
+/// One step of a chain: in a helper, the call that leads on to the API.
+struct ChainStep {
+  const FunctionDecl *Function;
+  const CallSite *Site;
+  /// Set on the last step: the API called there.
+  const ApiEntry *Api;
 };
 
 class Engine {
@@ -52,36 +67,60 @@ public:
   /// The blocking calls in a coroutine's body; memoised per declaration.
   const CoroutineReport &analyse(const FunctionDecl &Coroutine);
 
-  /// The entry a callee matches, if any, for a call on an object of class
-  /// ObjectClass (methods inherited from a base count under the object's
-  /// class); memoised.
-  const ApiEntry *classify(const FunctionDecl &Callee,
-                           const CXXRecordDecl *ObjectClass);
-
-  /// The entry a called function object matches, by the variable's name.
-  const ApiEntry *classifyObject(const VarDecl &Object);
+  /// The steps from a finding's helper to its API.
+  std::vector<ChainStep> chain(const Finding &F) const;
 
   /// True the first time a diagnostic of Cat is claimed at Loc: a call
   /// written once in a template is reported once, not per instantiation.
   bool claim(Category Cat, SourceLocation Loc);
 
 private:
+  /// How a function reaches a blocking API of one category.
+  struct Link {
+    const CallSite *Site = nullptr;
+    const ApiEntry *Api = nullptr;
+    /// Calls from this function to the API: 1 when it calls the API itself.
+    unsigned Length = 0;
+  };
+  struct Facts {
+    std::unique_ptr<BodySummary> Body;
+    std::array<Link, NumCategories> Reaches;
+    /// The depth this function was searched to, and whether it is being
+    /// searched (recursion).
+    unsigned Explored = 0;
+    bool InProgress = false;
+  };
+
+  const ApiEntry *classify(const FunctionDecl &Callee,
+                           const CXXRecordDecl *ObjectClass);
+  const ApiEntry *classifyObject(const VarDecl &Object);
+  /// The API a call site blocks in, with argument conditions applied.
+  const ApiEntry *blockingApi(const CallSite &Site);
   const ApiEntry *match(const FunctionDecl &Callee,
                         const CXXRecordDecl *ObjectClass) const;
   bool matches(const ApiEntry &Api, const FunctionDecl &Callee,
                const CXXRecordDecl *ObjectClass) const;
   bool allowed(const CategoryPolicy &P, const NamedDecl &Callee) const;
   bool holds(const ArgCondition &C, const Expr &Call) const;
-  /// Applies the entry's 'when' and 'unless' conditions to one call.
-  bool blocksAsCalled(const ApiEntry &Api, const Expr &Call) const;
+  bool conditionsHold(const ApiEntry &Api, const Expr &Call) const;
+  HopTarget hopOf(const Expr &AwaitedCall) const;
+  BodySummary walk(const FunctionDecl &Function) const;
+
+  /// The definition a transitive search may enter from Site, if any.
+  const FunctionDecl *helperOf(const CallSite &Site) const;
+  const Facts &explore(const FunctionDecl &Function, unsigned Depth);
 
   ASTContext &Ctx;
   const Catalog &Builtin;
   /// Indexed by category; absent where no enabled check reports it.
   std::array<std::optional<CategoryPolicy>, NumCategories> ByCategory;
+  /// The widest settings of the enabled checks; each check narrows them.
+  bool Transitive = false;
+  unsigned MaxDepth = 0;
   ApiEntry AnnotatedBlocking;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CoroutineReport>>
       Reports;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Facts>> Helpers;
   llvm::DenseMap<std::pair<const FunctionDecl *, const CXXRecordDecl *>,
                  const ApiEntry *>
       Classified;
@@ -93,6 +132,9 @@ private:
 /// the checks registered for Tidy, and shared while one of them holds it.
 std::shared_ptr<Engine> acquireEngine(ASTContext &Ctx,
                                       const ClangTidyContext *Tidy);
+
+/// How a function is named in diagnostics: its qualified name, or "lambda".
+std::string displayName(const FunctionDecl &F);
 
 } // namespace clang::tidy::async
 

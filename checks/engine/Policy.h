@@ -26,6 +26,13 @@ struct CategoryPolicy {
   std::vector<std::vector<std::string>> Allowed;
   /// Whether the catalog's opt-in entries of this category are reported.
   bool EnableOptIn = false;
+  /// Whether calls reach blocking APIs through helpers are reported, and
+  /// through how many helpers at most.
+  bool TransitiveSearch = true;
+  unsigned MaxDepth = 8;
+  /// Functions that run their arguments elsewhere: never searched.
+  std::vector<std::vector<std::string>> Offload;
+  /// The user's executor hops are entries of Extra with a HopTarget.
 };
 
 /// Checks announce their policies while they exist, so that the engine built
