@@ -48,6 +48,8 @@ std::string conditionText(const ArgCondition &C) {
     return "called on `" + Name + "`";
   case ArgCondition::Kind::Returns:
     return "it returns a `" + Name + "`";
+  case ArgCondition::Kind::Mentions:
+    return Arg + " involves `" + Name + "`";
   }
   return {};
 }
@@ -82,7 +84,7 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
     const auto Cat = static_cast<Category>(I);
     std::vector<const ApiEntry *> Entries;
     for (const ApiEntry &E : C.entries())
-      if (E.Cat == Cat)
+      if (E.Cat == Cat && E.Hop == HopTarget::None)
         Entries.push_back(&E);
     if (Entries.empty())
       continue;
@@ -98,6 +100,18 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
       OS << " |\n";
     }
   }
+  OS << "\n## Executor hops\n\n"
+     << "After `co_await` of one of these as a statement, the rest of the "
+        "block runs on\nthe given executor: blocking calls there are not "
+        "reported until a hop back\nto the event loop.\n\n"
+     << "| awaited call | moves to | when |\n|---|---|---|\n";
+  for (const ApiEntry &E : C.entries())
+    if (E.Hop != HopTarget::None)
+      OS << "| `" << E.Name << "` | "
+         << (E.Hop == HopTarget::Pool ? "a thread pool" : "the event loop")
+         << " | " << (E.When.empty() ? "always" : conditions(E.When))
+         << (E.Unless.empty() ? "" : "; not when " + conditions(E.Unless))
+         << " |\n";
 }
 
 } // namespace

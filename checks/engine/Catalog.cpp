@@ -297,8 +297,8 @@ private:
   std::optional<ArgCondition> condition(llvm::yaml::Node &N) {
     static constexpr llvm::StringLiteral Usage =
         "a condition is {args: N}, {object: variable}, {returns: class} or "
-        "{arg: I, equals|has-bits: V}, {arg: I, type: class}, {arg: I, is: "
-        "variable}";
+        "{arg: I, equals|has-bits: V}, {arg: I, type|mentions: class}, "
+        "{arg: I, is: variable}";
     auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
     if (!Map) {
       fail(&N, Usage);
@@ -337,7 +337,7 @@ private:
                   .Case("equals", ArgCondition::Kind::Equals)
                   .Default(ArgCondition::Kind::HasBits);
       } else if (Key == "type" || Key == "is" || Key == "object" ||
-                 Key == "returns") {
+                 Key == "returns" || Key == "mentions") {
         std::string Name = scalar(KV.getValue());
         C.Name = Catalog::splitQualifiedName(Name);
         if (C.Name.empty()) {
@@ -348,6 +348,7 @@ private:
                   .Case("type", ArgCondition::Kind::HasType)
                   .Case("is", ArgCondition::Kind::IsVar)
                   .Case("returns", ArgCondition::Kind::Returns)
+                  .Case("mentions", ArgCondition::Kind::Mentions)
                   .Default(ArgCondition::Kind::ObjectIs);
       } else {
         fail(KV.getKey(), "unknown condition '" + Key + "'; " + Usage);

@@ -51,6 +51,8 @@ struct ArgCondition {
     IsVar,    ///< Argument Arg names the variable Name.
     ObjectIs, ///< The object of a member call names the variable Name.
     Returns,  ///< The call returns an object of class Name.
+    Mentions, ///< Argument Arg's type is, is nested in, or has among its
+              ///< template arguments the class Name.
   };
   Kind K = Kind::ArgCount;
   unsigned Arg = 0;

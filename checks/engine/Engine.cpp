@@ -5,6 +5,7 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -78,6 +79,30 @@ bool hasClassType(const Expr &E, llvm::ArrayRef<std::string> Class) {
     T = T->getPointeeType();
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   return RD && isNamed(*RD, Class);
+}
+
+/// Whether T is Class, is nested in it, or has it among its template
+/// arguments, as in executor_binder<use_awaitable_t, thread_pool::executor>.
+bool typeMentions(QualType T, llvm::ArrayRef<std::string> Class,
+                  unsigned Depth = 0) {
+  if (Depth > 8 || T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  for (const DeclContext *DC = RD; llvm::isa<CXXRecordDecl>(DC);
+       DC = DC->getParent())
+    if (isNamed(*llvm::cast<CXXRecordDecl>(DC), Class))
+      return true;
+  if (const auto *Spec = llvm::dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type &&
+          typeMentions(A.getAsType(), Class, Depth + 1))
+        return true;
+  return false;
 }
 
 /// The object of a member call, including member operators.
@@ -275,6 +300,8 @@ bool Engine::holds(const ArgCondition &C, const Expr &Call) const {
   switch (C.K) {
   case ArgCondition::Kind::HasType:
     return hasClassType(Arg, C.Name);
+  case ArgCondition::Kind::Mentions:
+    return typeMentions(Arg.getType(), C.Name);
   case ArgCondition::Kind::IsVar:
     return refersTo(&Arg, C.Name);
   case ArgCondition::Kind::Equals:
@@ -332,7 +359,7 @@ BodySummary Engine::walk(const FunctionDecl &Function) const {
 }
 
 const FunctionDecl *Engine::helperOf(const CallSite &Site) const {
-  if (!Transitive || Site.OffLoop || Site.CalledObject)
+  if (!Transitive || Site.OffLoop)
     return nullptr;
   const FunctionDecl *Def = nullptr;
   if (!Site.Callee->hasBody(Def) || !Def || !Def->getBody())

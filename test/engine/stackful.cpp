@@ -1,0 +1,39 @@
+// Stackful coroutines count too: functions taking Asio's yield_context, and
+// functions listed in StackfulFunctions.
+// RUN: %check_async_tidy %s async-blocking-sleep %t \
+// RUN:   --config="{CheckOptions: {StackfulFunctions: 'app::Handler::HandleRequest'}}"
+// RUN: %check_async_tidy --suffix=OFF %s async-blocking-sleep %t \
+// RUN:   --config="{CheckOptions: {StackfulYieldContext: false, StackfulFunctions: 'app::Handler::HandleRequest'}}"
+
+#include <boost/asio/spawn.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <unistd.h>
+
+void session(boost::asio::yield_context yield) {
+  sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' sleeps the thread inside coroutine 'session', stalling every coroutine on its thread [async-blocking-sleep]
+  boost::asio::steady_timer t(yield.get_executor());
+  t.async_wait(yield);
+}
+
+void with_lambda(boost::asio::io_context &io) {
+  boost::asio::spawn(io, [](boost::asio::yield_context yield) {
+    usleep(10);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'usleep' sleeps the thread inside a coroutine lambda
+  });
+}
+
+namespace app {
+struct Handler {
+  void HandleRequest();
+};
+void Handler::HandleRequest() {
+  sleep(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' sleeps the thread inside coroutine 'HandleRequest'
+  // CHECK-MESSAGES-OFF: :[[@LINE-2]]:3: warning: 'sleep' sleeps the thread inside coroutine 'HandleRequest'
+}
+} // namespace app
+
+//===--- Nothing below is reported ----------------------------------------===//
+
+void plain(int n) { sleep(n); }
