@@ -1,4 +1,4 @@
-#include <coroutine>
+#include "task.h"
 #include <cstdlib>
 #include <fstream>
 #include <future>
@@ -8,15 +8,7 @@
 #include <curl/curl.h>
 #include <unistd.h>
 
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
+using task = test::task<>;
 
 void audit() [[clang::blocking]];
 

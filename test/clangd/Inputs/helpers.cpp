@@ -1,16 +1,8 @@
-#include <coroutine>
+#include "task.h"
 #include <fstream>
 #include <string>
 
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
+using task = test::task<>;
 
 std::string read_all(const std::string &path) {
   std::ifstream in(path);
