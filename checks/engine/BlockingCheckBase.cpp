@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang::ast_matchers;
 
@@ -27,6 +28,9 @@ static constexpr llvm::StringLiteral StackfulYieldContextOption =
     "StackfulYieldContext";
 static constexpr llvm::StringLiteral StackfulFunctionsOption =
     "StackfulFunctions";
+static constexpr llvm::StringLiteral SummaryDirectoryOption =
+    "SummaryDirectory";
+static constexpr llvm::StringLiteral WriteSummariesOption = "WriteSummaries";
 static constexpr llvm::StringLiteral DefaultUserReason = "blocks the thread";
 static constexpr unsigned DefaultMaxDepth = 8;
 static constexpr unsigned MaxMaxDepth = 64;
@@ -56,7 +60,10 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
       StackfulYieldContext(
           Options.getLocalOrGlobal(StackfulYieldContextOption, true)),
       StackfulFunctions(
-          Options.getLocalOrGlobal(StackfulFunctionsOption, "").str()) {
+          Options.getLocalOrGlobal(StackfulFunctionsOption, "").str()),
+      SummaryDirectory(
+          Options.getLocalOrGlobal(SummaryDirectoryOption, "").str()),
+      WriteSummaries(Options.getLocalOrGlobal(WriteSummariesOption, false)) {
   Policy.Cat = Cat;
   parseBlockingFunctions(BlockingFunctions);
   Policy.Allowed = parseNames(AllowedFunctionsOption, AllowedFunctions);
@@ -65,6 +72,12 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
   for (const std::vector<std::string> &Parts :
        parseNames(StackfulFunctionsOption, StackfulFunctions))
     StackfulNames.push_back("::" + llvm::join(Parts, "::"));
+  Policy.SummaryDirectory = SummaryDirectory;
+  Policy.WriteSummaries = WriteSummaries;
+  if (WriteSummaries && SummaryDirectory.empty())
+    configurationDiag("option '%0.%1' needs '%0.%2' to say where to write",
+                      DiagnosticIDs::Error)
+        << CheckName << WriteSummariesOption << SummaryDirectoryOption;
   Policy.TransitiveSearch = TransitiveSearch;
   Policy.MaxDepth = MaxDepth;
   if (MaxDepth == 0 || MaxDepth > MaxMaxDepth) {
@@ -150,6 +163,8 @@ void BlockingCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, HopAwaitablesOption, HopAwaitables);
   Options.store(Opts, StackfulYieldContextOption, StackfulYieldContext);
   Options.store(Opts, StackfulFunctionsOption, StackfulFunctions);
+  Options.store(Opts, SummaryDirectoryOption, SummaryDirectory);
+  Options.store(Opts, WriteSummariesOption, WriteSummaries);
 }
 
 void BlockingCheckBase::registerMatchers(MatchFinder *Finder) {
@@ -172,12 +187,22 @@ void BlockingCheckBase::registerMatchers(MatchFinder *Finder) {
   }
   auto Coroutine = functionDecl(isDefinition(), IsCoroutine);
   Finder->addMatcher(Coroutine.bind("coroutine"), this);
+  // Writing summaries: every function this file defines.
+  if (WriteSummaries && !SummaryDirectory.empty())
+    Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
+                                    unless(isImplicit()))
+                           .bind("definition"),
+                       this);
 }
 
 void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
-  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   if (!Shared)
     Shared = acquireEngine(*Result.Context, Tidy);
+  if (const auto *D = Result.Nodes.getNodeAs<FunctionDecl>("definition")) {
+    Shared->noteDefinition(*D);
+    return;
+  }
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   const CoroutineReport &Report = Shared->analyse(*Coroutine);
   for (const Finding &F : Report.Findings)
     if (F.Api->Cat == Policy.Cat &&
@@ -185,7 +210,14 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
       report(Report, F);
 }
 
-void BlockingCheckBase::onEndOfTranslationUnit() { Shared.reset(); }
+void BlockingCheckBase::onEndOfTranslationUnit() {
+  std::string Error;
+  if (Shared && !Shared->finish(Error))
+    configurationDiag("cannot write summaries to '%0': %1",
+                      DiagnosticIDs::Error)
+        << SummaryDirectory << Error;
+  Shared.reset();
+}
 
 static SourceLocation callLocation(const Expr &Call) {
   // Point at the member in 'sock.read_some(...)', at the operator in
@@ -227,6 +259,15 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
   }
   // Walk the chain down to the blocking API.
   for (const ChainStep &Step : Shared->chain(F)) {
+    if (Step.External) {
+      if (Step.Site)
+        diag(SM.getFileLoc(callLocation(*Step.Site->Call)),
+             "'%0' calls '%1' here", DiagnosticIDs::Note)
+            << displayName(*Step.Function) << displayName(*Step.Site->Callee);
+      noteExternal(Step.Site ? *Step.Site->Callee : *Step.Function,
+                   *Step.External);
+      continue;
+    }
     SourceLocation At = SM.getFileLoc(callLocation(*Step.Site->Call));
     if (Step.Api)
       diag(At, "'%0' calls '%1' here, which %2", DiagnosticIDs::Note)
@@ -241,6 +282,21 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
           << displayName(*Step.Function) << displayName(*Step.Site->Callee);
   }
   noteWhyCoroutine(Report, *Named);
+}
+
+void BlockingCheckBase::noteExternal(const FunctionDecl &Callee,
+                                     const ExternalFinding &E) {
+  std::string Path;
+  llvm::raw_string_ostream OS(Path);
+  for (size_t I = 1; I < E.Chain.size(); ++I)
+    OS << "'" << E.Chain[I] << "', which calls ";
+  OS << "'" << E.Api.Name << "'";
+  diag(Callee.getLocation(),
+       "'%0' is defined in '%1', where it calls %2, which %3 (from the "
+       "summaries in '%4')",
+       DiagnosticIDs::Note)
+      << displayName(Callee) << llvm::sys::path::filename(E.DefinedIn) << Path
+      << E.Api.Reason << SummaryDirectory;
 }
 
 void BlockingCheckBase::noteWhyCoroutine(const CoroutineReport &Report,

@@ -16,6 +16,7 @@ namespace clang::tidy::async {
 
 class Engine;
 struct CoroutineReport;
+struct ExternalFinding;
 struct Finding;
 
 class BlockingCheckBase : public ClangTidyCheck {
@@ -49,6 +50,7 @@ private:
   void report(const CoroutineReport &Report, const Finding &F);
   void noteWhyCoroutine(const CoroutineReport &Report,
                         const FunctionDecl &Named);
+  void noteExternal(const FunctionDecl &Callee, const ExternalFinding &E);
 
   const std::string CheckName;
   ClangTidyContext *const Tidy;
@@ -61,6 +63,8 @@ private:
   const std::string HopAwaitables;
   const bool StackfulYieldContext;
   const std::string StackfulFunctions;
+  const std::string SummaryDirectory;
+  const bool WriteSummaries;
   std::vector<std::string> StackfulNames;
   CategoryPolicy Policy;
   std::shared_ptr<Engine> Shared;

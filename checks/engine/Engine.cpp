@@ -9,6 +9,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
 #include <mutex>
 
 namespace clang::tidy::async {
@@ -180,7 +181,12 @@ Engine::Engine(ASTContext &Ctx,
     ByCategory[static_cast<unsigned>(P->Cat)] = *P;
     Transitive |= P->TransitiveSearch;
     MaxDepth = std::max(MaxDepth, P->TransitiveSearch ? P->MaxDepth : 0);
+    if (SummaryDir.empty())
+      SummaryDir = P->SummaryDirectory;
+    WriteSummaries |= P->WriteSummaries;
   }
+  if (!SummaryDir.empty())
+    Summaries = SummaryIndex::load(SummaryDir);
   AnnotatedBlocking.Cat = Category::Call;
   AnnotatedBlocking.Reason = "is declared blocking";
 }
@@ -412,6 +418,13 @@ const Engine::Facts &Engine::explore(const FunctionDecl &Function,
         if (G.Reaches[C].Length)
           Offer(static_cast<Category>(C), Site, G.Reaches[C].Api,
                 G.Reaches[C].Length + 1);
+      continue;
+    }
+    for (const ExternalFinding *E : external(*Site.Callee)) {
+      const unsigned Length = E->Chain.size() + 1;
+      Link &L = F.Reaches[static_cast<unsigned>(E->Api.Cat)];
+      if (Length <= Depth && (L.Length == 0 || Length < L.Length))
+        L = {&Site, &E->Api, Length, E};
     }
   }
   F.Explored = Depth;
@@ -421,6 +434,10 @@ const Engine::Facts &Engine::explore(const FunctionDecl &Function,
 
 std::vector<ChainStep> Engine::chain(const Finding &F) const {
   std::vector<ChainStep> Steps;
+  if (F.External) {
+    Steps.push_back({F.Helper, nullptr, F.Api, F.External});
+    return Steps;
+  }
   const FunctionDecl *Function = F.Helper;
   const auto Cat = static_cast<unsigned>(F.Api->Cat);
   // Bounded by the depth it was found at, whatever re-searches changed.
@@ -429,6 +446,10 @@ std::vector<ChainStep> Engine::chain(const Finding &F) const {
     if (It == Helpers.end() || !It->second->Reaches[Cat].Length)
       break;
     const Link &L = It->second->Reaches[Cat];
+    if (L.External) {
+      Steps.push_back({Function, L.Site, L.Api, L.External});
+      break;
+    }
     const bool Last = L.Length == 1;
     Steps.push_back({Function, L.Site, Last ? L.Api : nullptr});
     if (Last)
@@ -467,9 +488,95 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
       for (const Link &L : F.Reaches)
         if (L.Length)
           R.Findings.push_back({Site, L.Api, Helper, L.Length});
+      continue;
     }
+    for (const ExternalFinding *E : external(*Site.Callee))
+      R.Findings.push_back({Site, &E->Api, Site.Callee,
+                            static_cast<unsigned>(E->Chain.size()), E});
   }
   return R;
+}
+
+static std::string usrOf(const Decl &D) {
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(&D, Usr))
+    return {};
+  return std::string(Usr);
+}
+
+std::vector<const ExternalFinding *>
+Engine::external(const FunctionDecl &Callee) {
+  if (!Summaries)
+    return {};
+  auto [It, Inserted] = Externals.try_emplace(&Callee);
+  if (!Inserted)
+    return It->second;
+  // Only functions defined elsewhere: what is visible here was searched.
+  if (Callee.hasBody() || !Callee.isExternallyVisible() ||
+      Ctx.getSourceManager().isInSystemHeader(Callee.getLocation()))
+    return {};
+  std::vector<const ExternalFinding *> Found =
+      Summaries->fresh(usrOf(*Callee.getCanonicalDecl()));
+  Externals[&Callee] = Found;
+  return Found;
+}
+
+void Engine::noteDefinition(const FunctionDecl &Function) {
+  if (DefinitionSet.insert(&Function).second)
+    Definitions.push_back(&Function);
+}
+
+FunctionSummary Engine::summarise(const FunctionDecl &Function) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto FileOf = [&](const Decl &D) {
+    return SM.getFilename(SM.getFileLoc(D.getLocation())).str();
+  };
+  FunctionSummary S;
+  S.Usr = usrOf(*Function.getCanonicalDecl());
+  const Facts &F = explore(Function, std::max(MaxDepth, 1U));
+  for (const Link &L : F.Reaches) {
+    if (!L.Length)
+      continue;
+    ExternalFinding E;
+    E.Api = *L.Api;
+    E.DefinedIn = FileOf(Function);
+    llvm::StringSet<> Files;
+    Finding Start{*L.Site, L.Api, &Function, L.Length};
+    std::vector<ChainStep> Steps = chain(Start);
+    for (const ChainStep &Step : Steps) {
+      E.Chain.push_back(displayName(*Step.Function));
+      Files.insert(FileOf(*Step.Function));
+      if (Step.External) {
+        llvm::append_range(E.Chain, Step.External->Chain);
+        for (const auto &File : Step.External->Files)
+          Files.insert(File.first);
+      }
+    }
+    for (const auto &File : Files)
+      E.Files.emplace_back(File.getKey().str(), fileHash(File.getKey()));
+    llvm::sort(E.Files);
+    S.Findings.push_back(std::move(E));
+  }
+  return S;
+}
+
+bool Engine::finish(std::string &Error) {
+  if (Finished || !WriteSummaries || SummaryDir.empty())
+    return true;
+  Finished = true;
+  std::vector<FunctionSummary> Out;
+  for (const FunctionDecl *D : Definitions) {
+    // What other files can call, and searched like a helper would be.
+    if (!D->isExternallyVisible() || D->isDependentContext() || !D->getBody() ||
+        llvm::isa<CoroutineBodyStmt>(D->getBody()))
+      continue;
+    FunctionSummary S = summarise(*D);
+    if (!S.Usr.empty() && !S.Findings.empty())
+      Out.push_back(std::move(S));
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::StringRef Main = SM.getFileEntryRefForID(SM.getMainFileID())->getName();
+  return writeSummaries(SummaryDir, Main, Out, Error);
 }
 
 std::string displayName(const FunctionDecl &F) {

@@ -15,6 +15,7 @@
 #include "CoroutineWalker.h"
 #include "Frameworks.h"
 #include "Policy.h"
+#include "Summaries.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <array>
@@ -40,6 +41,9 @@ struct Finding {
   /// lead to the API (0 for a direct call).
   const FunctionDecl *Helper = nullptr;
   unsigned Depth = 0;
+  /// Set when the helper is defined in another translation unit and known
+  /// from its summary.
+  const ExternalFinding *External = nullptr;
 };
 
 struct CoroutineReport {
@@ -53,9 +57,12 @@ struct CoroutineReport {
 /// One step of a chain: in a helper, the call that leads on to the API.
 struct ChainStep {
   const FunctionDecl *Function;
+  /// The call in Function; none when Function is known from a summary.
   const CallSite *Site;
   /// Set on the last step: the API called there.
   const ApiEntry *Api;
+  /// Set on the last step when it leads into another translation unit.
+  const ExternalFinding *External = nullptr;
 };
 
 class Engine {
@@ -70,6 +77,12 @@ public:
   /// The steps from a finding's helper to its API.
   std::vector<ChainStep> chain(const Finding &F) const;
 
+  /// Records a function of the main file for the summaries this run writes.
+  void noteDefinition(const FunctionDecl &Function);
+  /// Writes the summaries once all checks have seen the translation unit;
+  /// returns false with Error set when the directory cannot be written.
+  bool finish(std::string &Error);
+
   /// True the first time a diagnostic of Cat is claimed at Loc: a call
   /// written once in a template is reported once, not per instantiation.
   bool claim(Category Cat, SourceLocation Loc);
@@ -81,6 +94,8 @@ private:
     const ApiEntry *Api = nullptr;
     /// Calls from this function to the API: 1 when it calls the API itself.
     unsigned Length = 0;
+    /// Set when Site calls into another translation unit.
+    const ExternalFinding *External = nullptr;
   };
   struct Facts {
     std::unique_ptr<BodySummary> Body;
@@ -108,6 +123,9 @@ private:
 
   /// The definition a transitive search may enter from Site, if any.
   const FunctionDecl *helperOf(const CallSite &Site) const;
+  /// What the summaries say of a callee defined in another file.
+  std::vector<const ExternalFinding *> external(const FunctionDecl &Callee);
+  FunctionSummary summarise(const FunctionDecl &Function);
   const Facts &explore(const FunctionDecl &Function, unsigned Depth);
 
   ASTContext &Ctx;
@@ -126,6 +144,14 @@ private:
       Classified;
   llvm::DenseMap<const VarDecl *, const ApiEntry *> ClassifiedObjects;
   llvm::DenseSet<std::pair<unsigned, SourceLocation::UIntTy>> Claimed;
+  std::string SummaryDir;
+  bool WriteSummaries = false;
+  bool Finished = false;
+  std::shared_ptr<const SummaryIndex> Summaries;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const ExternalFinding *>>
+      Externals;
+  std::vector<const FunctionDecl *> Definitions;
+  llvm::DenseSet<const FunctionDecl *> DefinitionSet;
 };
 
 /// The engine of the translation unit behind Ctx, built with the policies of

@@ -33,6 +33,10 @@ struct CategoryPolicy {
   /// Functions that run their arguments elsewhere: never searched.
   std::vector<std::vector<std::string>> Offload;
   /// The user's executor hops are entries of Extra with a HopTarget.
+  /// Cross-translation-unit summaries: where they are, and whether this run
+  /// writes them.
+  std::string SummaryDirectory;
+  bool WriteSummaries = false;
 };
 
 /// Checks announce their policies while they exist, so that the engine built

@@ -1,0 +1,4 @@
+#include <string>
+
+std::string load_settings();
+int compute(int x);
