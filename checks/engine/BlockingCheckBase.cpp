@@ -31,6 +31,8 @@ static constexpr llvm::StringLiteral StackfulFunctionsOption =
 static constexpr llvm::StringLiteral SummaryDirectoryOption =
     "SummaryDirectory";
 static constexpr llvm::StringLiteral WriteSummariesOption = "WriteSummaries";
+static constexpr llvm::StringLiteral FollowOverridersOption =
+    "FollowOverriders";
 static constexpr llvm::StringLiteral DefaultUserReason = "blocks the thread";
 static constexpr unsigned DefaultMaxDepth = 8;
 static constexpr unsigned MaxMaxDepth = 64;
@@ -63,7 +65,9 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
           Options.getLocalOrGlobal(StackfulFunctionsOption, "").str()),
       SummaryDirectory(
           Options.getLocalOrGlobal(SummaryDirectoryOption, "").str()),
-      WriteSummaries(Options.getLocalOrGlobal(WriteSummariesOption, false)) {
+      WriteSummaries(Options.getLocalOrGlobal(WriteSummariesOption, false)),
+      FollowOverriders(
+          Options.getLocalOrGlobal(FollowOverridersOption, false)) {
   Policy.Cat = Cat;
   parseBlockingFunctions(BlockingFunctions);
   Policy.Allowed = parseNames(AllowedFunctionsOption, AllowedFunctions);
@@ -78,6 +82,7 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
     configurationDiag("option '%0.%1' needs '%0.%2' to say where to write",
                       DiagnosticIDs::Error)
         << CheckName << WriteSummariesOption << SummaryDirectoryOption;
+  Policy.FollowOverriders = FollowOverriders;
   Policy.TransitiveSearch = TransitiveSearch;
   Policy.MaxDepth = MaxDepth;
   if (MaxDepth == 0 || MaxDepth > MaxMaxDepth) {
@@ -165,6 +170,7 @@ void BlockingCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, StackfulFunctionsOption, StackfulFunctions);
   Options.store(Opts, SummaryDirectoryOption, SummaryDirectory);
   Options.store(Opts, WriteSummariesOption, WriteSummaries);
+  Options.store(Opts, FollowOverridersOption, FollowOverriders);
 }
 
 void BlockingCheckBase::registerMatchers(MatchFinder *Finder) {
@@ -187,6 +193,8 @@ void BlockingCheckBase::registerMatchers(MatchFinder *Finder) {
   }
   auto Coroutine = functionDecl(isDefinition(), IsCoroutine);
   Finder->addMatcher(Coroutine.bind("coroutine"), this);
+  if (FollowOverriders)
+    Finder->addMatcher(cxxMethodDecl(isOverride()).bind("overrider"), this);
   // Writing summaries: every function this file defines.
   if (WriteSummaries && !SummaryDirectory.empty())
     Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
@@ -202,15 +210,24 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
     Shared->noteDefinition(*D);
     return;
   }
-  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  const CoroutineReport &Report = Shared->analyse(*Coroutine);
-  for (const Finding &F : Report.Findings)
-    if (F.Api->Cat == Policy.Cat &&
-        (!F.Helper || (Policy.TransitiveSearch && F.Depth <= Policy.MaxDepth)))
-      report(Report, F);
+  if (const auto *M = Result.Nodes.getNodeAs<CXXMethodDecl>("overrider")) {
+    Shared->noteOverrider(*M);
+    return;
+  }
+  Coroutines.push_back(Result.Nodes.getNodeAs<FunctionDecl>("coroutine"));
 }
 
 void BlockingCheckBase::onEndOfTranslationUnit() {
+  for (const FunctionDecl *Coroutine : Coroutines) {
+    const CoroutineReport &Report = Shared->analyse(*Coroutine);
+    for (const Finding &F : Report.Findings)
+      if (F.Api->Cat == Policy.Cat &&
+          (!F.Helper ||
+           (Policy.TransitiveSearch && F.Depth <= Policy.MaxDepth &&
+            (!F.ViaOverrider || Policy.FollowOverriders))))
+        report(Report, F);
+  }
+  Coroutines.clear();
   std::string Error;
   if (Shared && !Shared->finish(Error))
     configurationDiag("cannot write summaries to '%0': %1",

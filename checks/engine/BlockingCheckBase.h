@@ -65,6 +65,10 @@ private:
   const std::string StackfulFunctions;
   const std::string SummaryDirectory;
   const bool WriteSummaries;
+  const bool FollowOverriders;
+  /// Coroutines seen, reported at the end of the translation unit, once
+  /// every overrider is known.
+  std::vector<const FunctionDecl *> Coroutines;
   std::vector<std::string> StackfulNames;
   CategoryPolicy Policy;
   std::shared_ptr<Engine> Shared;

@@ -10,6 +10,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <mutex>
 
 namespace clang::tidy::async {
@@ -184,6 +185,7 @@ Engine::Engine(ASTContext &Ctx,
     if (SummaryDir.empty())
       SummaryDir = P->SummaryDirectory;
     WriteSummaries |= P->WriteSummaries;
+    FollowOverriders |= P->FollowOverriders;
   }
   if (!SummaryDir.empty())
     Summaries = SummaryIndex::load(SummaryDir);
@@ -364,11 +366,9 @@ BodySummary Engine::walk(const FunctionDecl &Function) const {
                   [this](const Expr &Call) { return hopOf(Call); });
 }
 
-const FunctionDecl *Engine::helperOf(const CallSite &Site) const {
-  if (!Transitive || Site.OffLoop)
-    return nullptr;
+const FunctionDecl *Engine::enterable(const FunctionDecl &Callee) const {
   const FunctionDecl *Def = nullptr;
-  if (!Site.Callee->hasBody(Def) || !Def || !Def->getBody())
+  if (!Callee.hasBody(Def) || !Def || !Def->getBody())
     return nullptr;
   // Libraries are described by the catalog; another coroutine is analysed
   // on its own; what is declared non-blocking or offloading is trusted.
@@ -385,6 +385,42 @@ const FunctionDecl *Engine::helperOf(const CallSite &Site) const {
   return Def;
 }
 
+llvm::SmallVector<Engine::Target, 2>
+Engine::helpersOf(const CallSite &Site) const {
+  llvm::SmallVector<Target, 2> Targets;
+  if (!Transitive || Site.OffLoop)
+    return Targets;
+  if (const FunctionDecl *Def = enterable(*Site.Callee))
+    Targets.push_back({Def, false});
+  // A virtual call, not one qualified with a class: any overrider may run.
+  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Site.Call);
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Site.Callee);
+  const auto *ME =
+      Member ? llvm::dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens())
+             : nullptr;
+  if (!FollowOverriders || !Method || !Method->isVirtual() || !ME ||
+      ME->hasQualifier())
+    return Targets;
+  auto It = OverridersOf.find(Method->getCanonicalDecl());
+  if (It != OverridersOf.end())
+    for (const CXXMethodDecl *O : It->second)
+      if (const FunctionDecl *Def = enterable(*O))
+        Targets.push_back({Def, true});
+  return Targets;
+}
+
+void Engine::noteOverrider(const CXXMethodDecl &Method) {
+  llvm::SmallVector<const CXXMethodDecl *, 4> Work(Method.overridden_methods());
+  llvm::SmallPtrSet<const CXXMethodDecl *, 8> Seen;
+  while (!Work.empty()) {
+    const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
+    if (!Seen.insert(Base).second)
+      continue;
+    OverridersOf[Base].push_back(&Method);
+    llvm::append_range(Work, Base->overridden_methods());
+  }
+}
+
 const Engine::Facts &Engine::explore(const FunctionDecl &Function,
                                      unsigned Depth) {
   std::unique_ptr<Facts> &Slot = Helpers[&Function];
@@ -397,35 +433,35 @@ const Engine::Facts &Engine::explore(const FunctionDecl &Function,
   if (!F.Body)
     F.Body = std::make_unique<BodySummary>(walk(Function));
   F.Reaches = {};
-  auto Offer = [&](Category Cat, const CallSite &Site, const ApiEntry *Api,
-                   unsigned Length) {
+  auto Offer = [&](Category Cat, Link Candidate) {
     Link &L = F.Reaches[static_cast<unsigned>(Cat)];
-    if (L.Length == 0 || Length < L.Length)
-      L = {&Site, Api, Length};
+    if (L.Length == 0 || Candidate.Length < L.Length)
+      L = Candidate;
   };
   for (const CallSite &Site : F.Body->Calls) {
     if (Site.OffLoop)
       continue;
     if (const ApiEntry *Api = blockingApi(Site)) {
-      Offer(Api->Cat, Site, Api, 1);
+      Offer(Api->Cat, {&Site, Api, 1});
       continue;
     }
     if (Depth <= 1)
       continue;
-    if (const FunctionDecl *Next = helperOf(Site)) {
-      const Facts &G = explore(*Next, Depth - 1);
+    llvm::SmallVector<Target, 2> Targets = helpersOf(Site);
+    for (const Target &T : Targets) {
+      const Facts &G = explore(*T.Definition, Depth - 1);
       for (unsigned C = 0; C < NumCategories; ++C)
-        if (G.Reaches[C].Length)
-          Offer(static_cast<Category>(C), Site, G.Reaches[C].Api,
-                G.Reaches[C].Length + 1);
+        if (const Link &Next = G.Reaches[C]; Next.Length)
+          Offer(static_cast<Category>(C),
+                {&Site, Next.Api, Next.Length + 1, nullptr, T.Definition,
+                 T.ViaOverrider || Next.ViaOverrider});
+    }
+    if (!Targets.empty())
       continue;
-    }
-    for (const ExternalFinding *E : external(*Site.Callee)) {
-      const unsigned Length = E->Chain.size() + 1;
-      Link &L = F.Reaches[static_cast<unsigned>(E->Api.Cat)];
-      if (Length <= Depth && (L.Length == 0 || Length < L.Length))
-        L = {&Site, &E->Api, Length, E};
-    }
+    for (const ExternalFinding *E : external(*Site.Callee))
+      if (E->Chain.size() + 1 <= Depth)
+        Offer(E->Api.Cat,
+              {&Site, &E->Api, static_cast<unsigned>(E->Chain.size() + 1), E});
   }
   F.Explored = Depth;
   F.InProgress = false;
@@ -454,8 +490,7 @@ std::vector<ChainStep> Engine::chain(const Finding &F) const {
     Steps.push_back({Function, L.Site, Last ? L.Api : nullptr});
     if (Last)
       break;
-    const FunctionDecl *Def = nullptr;
-    Function = L.Site->Callee->hasBody(Def) ? Def : nullptr;
+    Function = L.Next;
   }
   return Steps;
 }
@@ -483,13 +518,16 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
     }
     if (MaxDepth == 0)
       continue;
-    if (const FunctionDecl *Helper = helperOf(Site)) {
-      const Facts &F = explore(*Helper, MaxDepth);
+    llvm::SmallVector<Target, 2> Targets = helpersOf(Site);
+    for (const Target &T : Targets) {
+      const Facts &F = explore(*T.Definition, MaxDepth);
       for (const Link &L : F.Reaches)
         if (L.Length)
-          R.Findings.push_back({Site, L.Api, Helper, L.Length});
-      continue;
+          R.Findings.push_back({Site, L.Api, T.Definition, L.Length, nullptr,
+                                T.ViaOverrider || L.ViaOverrider});
     }
+    if (!Targets.empty())
+      continue;
     for (const ExternalFinding *E : external(*Site.Callee))
       R.Findings.push_back({Site, &E->Api, Site.Callee,
                             static_cast<unsigned>(E->Chain.size()), E});

@@ -24,6 +24,7 @@
 
 namespace clang {
 class ASTContext;
+class CXXMethodDecl;
 class CXXRecordDecl;
 class FunctionDecl;
 class NamedDecl;
@@ -44,6 +45,8 @@ struct Finding {
   /// Set when the helper is defined in another translation unit and known
   /// from its summary.
   const ExternalFinding *External = nullptr;
+  /// The chain goes through an overrider of a virtual function called.
+  bool ViaOverrider = false;
 };
 
 struct CoroutineReport {
@@ -77,6 +80,9 @@ public:
   /// The steps from a finding's helper to its API.
   std::vector<ChainStep> chain(const Finding &F) const;
 
+  /// Records a method that overrides others, for FollowOverriders.
+  void noteOverrider(const CXXMethodDecl &Method);
+
   /// Records a function of the main file for the summaries this run writes.
   void noteDefinition(const FunctionDecl &Function);
   /// Writes the summaries once all checks have seen the translation unit;
@@ -96,6 +102,13 @@ private:
     unsigned Length = 0;
     /// Set when Site calls into another translation unit.
     const ExternalFinding *External = nullptr;
+    /// The function Site leads to: its callee, or an overrider of it.
+    const FunctionDecl *Next = nullptr;
+    bool ViaOverrider = false;
+  };
+  struct Target {
+    const FunctionDecl *Definition;
+    bool ViaOverrider;
   };
   struct Facts {
     std::unique_ptr<BodySummary> Body;
@@ -121,8 +134,11 @@ private:
   HopTarget hopOf(const Expr &AwaitedCall) const;
   BodySummary walk(const FunctionDecl &Function) const;
 
-  /// The definition a transitive search may enter from Site, if any.
-  const FunctionDecl *helperOf(const CallSite &Site) const;
+  /// The definition a search may enter for Callee, if any.
+  const FunctionDecl *enterable(const FunctionDecl &Callee) const;
+  /// The definitions a transitive search enters from Site: the static
+  /// target, and with FollowOverriders the overriders of a virtual call.
+  llvm::SmallVector<Target, 2> helpersOf(const CallSite &Site) const;
   /// What the summaries say of a callee defined in another file.
   std::vector<const ExternalFinding *> external(const FunctionDecl &Callee);
   FunctionSummary summarise(const FunctionDecl &Function);
@@ -135,6 +151,10 @@ private:
   /// The widest settings of the enabled checks; each check narrows them.
   bool Transitive = false;
   unsigned MaxDepth = 0;
+  bool FollowOverriders = false;
+  llvm::DenseMap<const CXXMethodDecl *,
+                 llvm::SmallVector<const CXXMethodDecl *, 2>>
+      OverridersOf;
   ApiEntry AnnotatedBlocking;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CoroutineReport>>
       Reports;

@@ -30,6 +30,9 @@ struct CategoryPolicy {
   /// through how many helpers at most.
   bool TransitiveSearch = true;
   unsigned MaxDepth = 8;
+  /// Whether virtual calls are also followed into the overriders defined in
+  /// the translation unit, not only into the static target.
+  bool FollowOverriders = false;
   /// Functions that run their arguments elsewhere: never searched.
   std::vector<std::vector<std::string>> Offload;
   /// The user's executor hops are entries of Extra with a HopTarget.
