@@ -66,6 +66,6 @@ bool hostVersionMatches() {
 } // namespace
 
 static ClangTidyModuleRegistry::Add<AsyncTidyModule>
-    X("async-module", "Finds blocking calls inside C++20 coroutines.");
+    X("asynctidy-module", "Finds blocking calls inside C++20 coroutines.");
 
 } // namespace clang::tidy::async

@@ -21,7 +21,7 @@ constexpr FamilyName FamilyNames[] = {
     {FrameworkFamily::Libcoro, "libcoro"},
     {FrameworkFamily::Concurrencpp, "concurrencpp"},
     {FrameworkFamily::Seastar, "seastar"},
-    {FrameworkFamily::AsyncSimple, "async-simple"},
+    {FrameworkFamily::AsyncSimple, "async_simple"},
     {FrameworkFamily::Stdexec, "stdexec"},
     {FrameworkFamily::Drogon, "drogon"},
     {FrameworkFamily::QCoro, "qcoro"},
