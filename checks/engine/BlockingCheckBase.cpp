@@ -236,6 +236,14 @@ void BlockingCheckBase::onEndOfTranslationUnit() {
   Shared.reset();
 }
 
+/// How an API is named in diagnostics: by the catalog, except entries that
+/// stand for annotated or generated functions, named by the declaration.
+static std::string apiName(const ApiEntry &Api, const FunctionDecl &Callee) {
+  if (Api.Name.empty() || llvm::StringRef(Api.Name).contains('*'))
+    return Callee.getQualifiedNameAsString();
+  return Api.Name;
+}
+
 static SourceLocation callLocation(const Expr &Call) {
   // Point at the member in 'sock.read_some(...)', at the operator in
   // 'std::cin >> n', at the start otherwise.
@@ -255,13 +263,9 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
   if (const FunctionDecl *Pattern = Named->getTemplateInstantiationPattern())
     Named = Pattern;
   const bool IsLambda = isLambdaCallOperator(Named);
-  // A helper is named after itself; entries standing for annotated or
-  // generated functions are named by the declaration.
-  std::string Callee = F.Api->Name;
-  if (F.Helper)
-    Callee = displayName(*F.Helper);
-  else if (Callee.empty() || llvm::StringRef(Callee).contains('*'))
-    Callee = F.Site.Callee->getQualifiedNameAsString();
+  // A helper is named after itself.
+  const std::string Callee =
+      F.Helper ? displayName(*F.Helper) : apiName(*F.Api, *F.Site.Callee);
   {
     DiagnosticBuilder D =
         diag(Loc, "'%0' %1 inside %select{coroutine %3|a coroutine lambda}2, "
@@ -289,11 +293,7 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
     if (Step.Api)
       diag(At, "'%0' calls '%1' here, which %2", DiagnosticIDs::Note)
           << displayName(*Step.Function)
-          << (Step.Api->Name.empty() ||
-                      llvm::StringRef(Step.Api->Name).contains('*')
-                  ? Step.Site->Callee->getQualifiedNameAsString()
-                  : Step.Api->Name)
-          << Step.Api->Reason;
+          << apiName(*Step.Api, *Step.Site->Callee) << Step.Api->Reason;
     else
       diag(At, "'%0' calls '%1' here", DiagnosticIDs::Note)
           << displayName(*Step.Function) << displayName(*Step.Site->Callee);

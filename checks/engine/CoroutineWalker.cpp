@@ -131,16 +131,7 @@ public:
     const FunctionDecl *Callee = E->getDirectCallee();
     if (!Callee)
       return true;
-    const CXXRecordDecl *Object = nullptr;
-    // The class the caller sees, before the implicit cast to the base that
-    // declares the method.
-    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E))
-      if (const Expr *Obj = Member->getImplicitObjectArgument()) {
-        QualType T = Obj->IgnoreParenImpCasts()->getType();
-        if (T->isPointerType())
-          T = T->getPointeeType();
-        Object = T->getAsCXXRecordDecl();
-      }
+    const CXXRecordDecl *Object = callerObjectClass(*E);
     const VarDecl *CalledObject = nullptr;
     if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E))
       if (Op->getOperator() == OO_Call)
@@ -194,6 +185,39 @@ private:
 };
 
 } // namespace
+
+llvm::ArrayRef<const Expr *> callArguments(const Expr &Call) {
+  if (const auto *C = llvm::dyn_cast<CallExpr>(&Call)) {
+    llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
+    // A member operator call passes the object first.
+    if (callObject(Call) && llvm::isa<CXXOperatorCallExpr>(C))
+      Args = Args.drop_front();
+    return Args;
+  }
+  const auto *Ctor = llvm::cast<CXXConstructExpr>(&Call);
+  return {Ctor->getArgs(), Ctor->getNumArgs()};
+}
+
+const Expr *callObject(const Expr &Call) {
+  if (const auto *M = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
+    return M->getImplicitObjectArgument();
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&Call))
+    if (llvm::isa_and_present<CXXMethodDecl>(Op->getDirectCallee()) &&
+        Op->getNumArgs() > 0)
+      return Op->getArg(0);
+  return nullptr;
+}
+
+const CXXRecordDecl *callerObjectClass(const Expr &Call) {
+  const Expr *Obj =
+      llvm::isa<CXXMemberCallExpr>(Call) ? callObject(Call) : nullptr;
+  if (!Obj)
+    return nullptr;
+  QualType T = Obj->IgnoreParenImpCasts()->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
 
 BodySummary
 walkBody(const Stmt &Body, ASTContext &Ctx,

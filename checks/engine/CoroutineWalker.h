@@ -14,6 +14,7 @@
 
 #include "Catalog.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <vector>
@@ -44,6 +45,15 @@ struct CallSite {
   /// The call follows a hop onto a thread pool in its block.
   bool OffLoop = false;
 };
+
+/// The arguments of a call or construction as written: a member operator's
+/// object is not one of them.
+llvm::ArrayRef<const Expr *> callArguments(const Expr &Call);
+/// The object of a member call, including member operators.
+const Expr *callObject(const Expr &Call);
+/// For a member call: the class of the object the caller sees, before the
+/// implicit cast to the base that declares the method.
+const CXXRecordDecl *callerObjectClass(const Expr &Call);
 
 struct BodySummary {
   std::vector<CallSite> Calls;

@@ -107,17 +107,6 @@ bool typeMentions(QualType T, llvm::ArrayRef<std::string> Class,
   return false;
 }
 
-/// The object of a member call, including member operators.
-const Expr *objectOf(const Expr &Call) {
-  if (const auto *M = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
-    return M->getImplicitObjectArgument();
-  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&Call))
-    if (llvm::isa_and_present<CXXMethodDecl>(Op->getDirectCallee()) &&
-        Op->getNumArgs() > 0)
-      return Op->getArg(0);
-  return nullptr;
-}
-
 bool hasAnnotation(const FunctionDecl &FD, llvm::StringRef Text) {
   return llvm::any_of(
       FD.getMostRecentDecl()->specific_attrs<AnnotateAttr>(),
@@ -157,20 +146,6 @@ std::optional<llvm::APSInt> constantValue(const Expr &Arg,
   if (!Field.isInt())
     return std::nullopt;
   return Field.getInt();
-}
-
-llvm::ArrayRef<const Expr *> callArgs(const Expr &Call) {
-  if (const auto *C = llvm::dyn_cast<CallExpr>(&Call)) {
-    llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
-    // A member operator call passes the object first.
-    if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(C))
-      if (llvm::isa_and_present<CXXMethodDecl>(Op->getDirectCallee()) &&
-          !Args.empty())
-        Args = Args.drop_front();
-    return Args;
-  }
-  const auto *Ctor = llvm::cast<CXXConstructExpr>(&Call);
-  return {Ctor->getArgs(), Ctor->getNumArgs()};
 }
 
 } // namespace
@@ -291,12 +266,12 @@ const ApiEntry *Engine::classifyObject(const VarDecl &Object) {
 }
 
 bool Engine::holds(const ArgCondition &C, const Expr &Call) const {
-  llvm::ArrayRef<const Expr *> Args = callArgs(Call);
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call);
   switch (C.K) {
   case ArgCondition::Kind::ArgCount:
     return writtenArgCount(Args) == C.Value;
   case ArgCondition::Kind::ObjectIs:
-    return refersTo(objectOf(Call), C.Name);
+    return refersTo(callObject(Call), C.Name);
   case ArgCondition::Kind::Returns:
     return hasClassType(Call, C.Name);
   default:
@@ -345,9 +320,7 @@ HopTarget Engine::hopOf(const Expr &AwaitedCall) const {
   if (!Callee)
     return HopTarget::None;
   const std::string Name = lastName(*Callee);
-  const CXXRecordDecl *Object = nullptr;
-  if (const auto *M = llvm::dyn_cast<CXXMemberCallExpr>(Call))
-    Object = M->getRecordDecl();
+  const CXXRecordDecl *Object = callerObjectClass(*Call);
   auto Try = [&](const Catalog &C) {
     for (const ApiEntry *Hop : C.hopCandidates(Name))
       if (matches(*Hop, *Callee, Object) && conditionsHold(*Hop, *Call))

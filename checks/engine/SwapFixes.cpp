@@ -77,13 +77,6 @@ bool meets(ArgRequirement R, const Expr &Arg) {
   return false;
 }
 
-llvm::ArrayRef<const Expr *> writtenArgs(const Expr &Call) {
-  if (const auto *C = llvm::dyn_cast<CallExpr>(&Call))
-    return {C->getArgs(), C->getNumArgs()};
-  const auto *Ctor = llvm::cast<CXXConstructExpr>(&Call);
-  return {Ctor->getArgs(), Ctor->getNumArgs()};
-}
-
 } // namespace
 
 std::optional<FixItHint> buildSwapFix(const CoroutineReport &Report,
@@ -99,7 +92,7 @@ std::optional<FixItHint> buildSwapFix(const CoroutineReport &Report,
   if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
     return std::nullopt;
 
-  llvm::ArrayRef<const Expr *> Args = writtenArgs(*F.Site.Call);
+  llvm::ArrayRef<const Expr *> Args = callArguments(*F.Site.Call);
   if (Rule->Args.size() > Args.size())
     return std::nullopt;
   for (size_t I = 0; I < Rule->Args.size(); ++I)
