@@ -95,10 +95,33 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
       OS << "| `" << E->Name << "` | " << E->Reason << " | " << quietWhen(*E)
          << " | ";
       llvm::ListSeparator Sep;
+      llvm::StringRef Last;
       for (const SwapRule &S : E->Swaps)
-        OS << Sep << familyName(S.Family);
+        if (S.Family != Last) {
+          OS << Sep << S.Family;
+          Last = S.Family;
+        }
       OS << " |\n";
     }
+  }
+  OS << "\n## Frameworks\n\n"
+     << "A coroutine belongs to a framework when it returns one of its "
+        "types; the\nframework decides the swap fixes (by family) and the "
+        "offload fix.\n\n"
+     << "| framework | family | coroutine types | offload fix |\n"
+     << "|---|---|---|---|\n";
+  for (const Framework &F : C.frameworks()) {
+    OS << "| " << F.Name << " | " << F.Family << " | ";
+    llvm::ListSeparator Sep;
+    for (const std::string &T : F.Types)
+      OS << Sep << "`" << T << "`";
+    std::string Idiom = F.Offload.Value;
+    for (size_t At = Idiom.find('|'); At != std::string::npos;
+         At = Idiom.find('|', At + 2))
+      Idiom.insert(At, "\\");
+    OS << " | "
+       << (Idiom.empty() ? "only with `OffloadTemplate`" : "`" + Idiom + "`")
+       << " |\n";
   }
   OS << "\n## Executor hops\n\n"
      << "After `co_await` of one of these as a statement, the rest of the "
@@ -106,12 +129,20 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
         "reported until a hop back\nto the event loop.\n\n"
      << "| awaited call | moves to | when |\n|---|---|---|\n";
   for (const ApiEntry &E : C.entries())
-    if (E.Hop != HopTarget::None)
+    if (E.Hop == HopTarget::Pool || E.Hop == HopTarget::Loop)
       OS << "| `" << E.Name << "` | "
          << (E.Hop == HopTarget::Pool ? "a thread pool" : "the event loop")
          << " | " << (E.When.empty() ? "always" : conditions(E.When))
          << (E.Unless.empty() ? "" : "; not when " + conditions(E.Unless))
          << " |\n";
+  OS << "\n## Offloads\n\n"
+     << "Coroutines given to these calls run on a thread pool: their bodies "
+        "are not\nreported.\n\n"
+     << "| call | when |\n|---|---|\n";
+  for (const ApiEntry &E : C.entries())
+    if (E.Hop == HopTarget::Offload)
+      OS << "| `" << E.Name << "` | "
+         << (E.When.empty() ? "always" : conditions(E.When)) << " |\n";
 }
 
 } // namespace

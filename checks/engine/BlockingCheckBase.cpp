@@ -2,7 +2,6 @@
 
 #include "BlockingCheckBase.h"
 #include "Engine.h"
-#include "SwapFixes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
@@ -33,6 +32,12 @@ static constexpr llvm::StringLiteral SummaryDirectoryOption =
 static constexpr llvm::StringLiteral WriteSummariesOption = "WriteSummaries";
 static constexpr llvm::StringLiteral FollowOverridersOption =
     "FollowOverriders";
+static constexpr llvm::StringLiteral FrameworkTypesOption = "FrameworkTypes";
+static constexpr llvm::StringLiteral OffloadExecutorOption = "OffloadExecutor";
+static constexpr llvm::StringLiteral OffloadHomeExecutorOption =
+    "OffloadHomeExecutor";
+static constexpr llvm::StringLiteral OffloadTemplateOption = "OffloadTemplate";
+static constexpr llvm::StringLiteral IncludeStyleOption = "IncludeStyle";
 static constexpr llvm::StringLiteral DefaultUserReason = "blocks the thread";
 static constexpr unsigned DefaultMaxDepth = 8;
 static constexpr unsigned MaxMaxDepth = 64;
@@ -66,8 +71,15 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
       SummaryDirectory(
           Options.getLocalOrGlobal(SummaryDirectoryOption, "").str()),
       WriteSummaries(Options.getLocalOrGlobal(WriteSummariesOption, false)),
-      FollowOverriders(
-          Options.getLocalOrGlobal(FollowOverridersOption, false)) {
+      FollowOverriders(Options.getLocalOrGlobal(FollowOverridersOption, false)),
+      FrameworkTypes(Options.getLocalOrGlobal(FrameworkTypesOption, "").str()),
+      Offload{
+          Options.getLocalOrGlobal(OffloadExecutorOption, "").trim().str(),
+          Options.getLocalOrGlobal(OffloadHomeExecutorOption, "").trim().str(),
+          Options.getLocalOrGlobal(OffloadTemplateOption, "").trim().str()},
+      Inserter(Options.getLocalOrGlobal(IncludeStyleOption,
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {
   Policy.Cat = Cat;
   parseBlockingFunctions(BlockingFunctions);
   Policy.Allowed = parseNames(AllowedFunctionsOption, AllowedFunctions);
@@ -83,6 +95,17 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
                       DiagnosticIDs::Error)
         << CheckName << WriteSummariesOption << SummaryDirectoryOption;
   Policy.FollowOverriders = FollowOverriders;
+  parseFrameworkTypes(FrameworkTypes);
+  if (!Offload.Template.empty()) {
+    std::string Expected = checkOffloadTemplate(Offload.Template);
+    if (!Expected.empty()) {
+      configurationDiag("invalid configuration value '%0' for option "
+                        "'%1.%2'; expected %3",
+                        DiagnosticIDs::Error)
+          << Offload.Template << CheckName << OffloadTemplateOption << Expected;
+      Offload.Template.clear();
+    }
+  }
   Policy.TransitiveSearch = TransitiveSearch;
   Policy.MaxDepth = MaxDepth;
   if (MaxDepth == 0 || MaxDepth > MaxMaxDepth) {
@@ -159,6 +182,24 @@ void BlockingCheckBase::parseHopAwaitables(llvm::StringRef Value) {
   }
 }
 
+void BlockingCheckBase::parseFrameworkTypes(llvm::StringRef Value) {
+  const Catalog &C = Catalog::builtin();
+  for (llvm::StringRef Item : splitList(Value)) {
+    auto [Type, Name] = Item.split(',');
+    std::vector<std::string> Parts = Catalog::splitQualifiedName(Type);
+    const Framework *Fw = C.framework(Name.trim());
+    if (Parts.empty() || !Fw) {
+      std::string Names;
+      for (const Framework &F : C.frameworks())
+        Names += (Names.empty() ? "" : ", ") + F.Name;
+      invalidEntry(FrameworkTypesOption, Item,
+                   "'qualified::Type,framework' with a framework of " + Names);
+      continue;
+    }
+    Policy.FrameworkTypes.emplace_back(llvm::join(Parts, "::"), Fw);
+  }
+}
+
 void BlockingCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, BlockingFunctionsOption, BlockingFunctions);
   Options.store(Opts, AllowedFunctionsOption, AllowedFunctions);
@@ -171,6 +212,17 @@ void BlockingCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, SummaryDirectoryOption, SummaryDirectory);
   Options.store(Opts, WriteSummariesOption, WriteSummaries);
   Options.store(Opts, FollowOverridersOption, FollowOverriders);
+  Options.store(Opts, FrameworkTypesOption, FrameworkTypes);
+  Options.store(Opts, OffloadExecutorOption, Offload.Executor);
+  Options.store(Opts, OffloadHomeExecutorOption, Offload.HomeExecutor);
+  Options.store(Opts, OffloadTemplateOption, Offload.Template);
+  Options.store(Opts, IncludeStyleOption, Inserter.getStyle());
+}
+
+void BlockingCheckBase::registerPPCallbacks(
+    const SourceManager & /*SM*/, Preprocessor *PP,
+    Preprocessor * /*ModuleExpanderPP*/) {
+  Inserter.registerPreprocessor(PP);
 }
 
 void BlockingCheckBase::registerMatchers(MatchFinder *Finder) {
@@ -218,7 +270,12 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
 }
 
 void BlockingCheckBase::onEndOfTranslationUnit() {
+  // Every coroutine first: one may hand another to a thread pool.
+  for (const FunctionDecl *Coroutine : Coroutines)
+    Shared->analyse(*Coroutine);
   for (const FunctionDecl *Coroutine : Coroutines) {
+    if (Shared->runsOnPool(*Coroutine))
+      continue;
     const CoroutineReport &Report = Shared->analyse(*Coroutine);
     for (const Finding &F : Report.Findings)
       if (F.Api->Cat == Policy.Cat &&
@@ -274,9 +331,8 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
         << Callee << F.Api->Reason << IsLambda << Named
         << (!F.Helper && !F.Api->Replacement.empty()) << F.Api->Replacement
         << F.Site.Call->getSourceRange();
-    if (!F.Helper)
-      if (std::optional<FixItHint> Fix = buildSwapFix(Report, F, Ctx))
-        D << *Fix;
+    if (std::optional<CallFix> Fix = buildSwapFix(Report, F, *Shared))
+      addFix(D, *Fix, Loc);
   }
   // Walk the chain down to the blocking API.
   for (const ChainStep &Step : Shared->chain(F)) {
@@ -299,6 +355,38 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
           << displayName(*Step.Function) << displayName(*Step.Site->Callee);
   }
   noteWhyCoroutine(Report, *Named);
+  noteOffload(Report, F, Callee, Loc);
+}
+
+void BlockingCheckBase::addFix(DiagnosticBuilder &D, const CallFix &Fix,
+                               SourceLocation Loc) {
+  D << Fix.Replacement;
+  FileID File = Shared->context().getSourceManager().getFileID(Loc);
+  for (const std::string &Header : Fix.Includes)
+    if (std::optional<FixItHint> Include =
+            Inserter.createIncludeInsertion(File, Header))
+      D << *Include;
+}
+
+// clang-tidy applies a note's fix with --fix-notes only when the warning has
+// none; clangd offers it as a quick fix either way.
+void BlockingCheckBase::noteOffload(const CoroutineReport &Report,
+                                    const Finding &F, llvm::StringRef Callee,
+                                    SourceLocation Loc) {
+  OffloadFix O = buildOffloadFix(Report, F, *Shared, Offload);
+  if (O.Fix) {
+    DiagnosticBuilder D =
+        diag(Loc,
+             "offload '%0' to a thread pool; the coroutine resumes when it "
+             "returns",
+             DiagnosticIDs::Note)
+        << Callee;
+    addFix(D, *O.Fix, Loc);
+  } else if (!O.MissingOptions.empty()) {
+    diag(Loc, "to offload '%0' to a thread pool, set option %1",
+         DiagnosticIDs::Note)
+        << Callee << O.MissingOptions;
+  }
 }
 
 void BlockingCheckBase::noteExternal(const FunctionDecl &Callee,

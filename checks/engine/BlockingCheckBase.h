@@ -8,8 +8,10 @@
 #ifndef ASYNC_TIDY_ENGINE_BLOCKINGCHECKBASE_H
 #define ASYNC_TIDY_ENGINE_BLOCKINGCHECKBASE_H
 
+#include "Fixes.h"
 #include "Policy.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
 #include <memory>
 
 namespace clang::tidy::async {
@@ -31,6 +33,8 @@ public:
   std::optional<TraversalKind> getCheckTraversalKind() const override {
     return TK_AsIs;
   }
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
@@ -45,9 +49,13 @@ private:
   std::vector<std::vector<std::string>> parseNames(llvm::StringRef Option,
                                                    llvm::StringRef Value);
   void parseHopAwaitables(llvm::StringRef Value);
+  void parseFrameworkTypes(llvm::StringRef Value);
   void invalidEntry(llvm::StringRef Option, llvm::StringRef Item,
                     llvm::StringRef Expected);
   void report(const CoroutineReport &Report, const Finding &F);
+  void addFix(DiagnosticBuilder &D, const CallFix &Fix, SourceLocation Loc);
+  void noteOffload(const CoroutineReport &Report, const Finding &F,
+                   llvm::StringRef Callee, SourceLocation Loc);
   void noteWhyCoroutine(const CoroutineReport &Report,
                         const FunctionDecl &Named);
   void noteExternal(const FunctionDecl &Callee, const ExternalFinding &E);
@@ -66,6 +74,9 @@ private:
   const std::string SummaryDirectory;
   const bool WriteSummaries;
   const bool FollowOverriders;
+  const std::string FrameworkTypes;
+  OffloadSettings Offload;
+  utils::IncludeInserter Inserter;
   /// Coroutines seen, reported at the end of the translation unit, once
   /// every overrider is known.
   std::vector<const FunctionDecl *> Coroutines;

@@ -24,11 +24,31 @@ std::optional<Category> parseCategory(llvm::StringRef Name) {
   return std::nullopt;
 }
 
-const SwapRule *ApiEntry::swapFor(FrameworkFamily Family) const {
+llvm::SmallVector<const SwapRule *, 2>
+ApiEntry::swapsFor(llvm::StringRef Family) const {
+  llvm::SmallVector<const SwapRule *, 2> Rules;
   for (const SwapRule &S : Swaps)
     if (S.Family == Family)
-      return &S;
+      Rules.push_back(&S);
+  return Rules;
+}
+
+void Catalog::addFramework(Framework F) {
+  for (const std::string &T : F.Types)
+    FrameworkByType.try_emplace(T, Frameworks.size());
+  Frameworks.push_back(std::move(F));
+}
+
+const Framework *Catalog::framework(llvm::StringRef Name) const {
+  for (const Framework &F : Frameworks)
+    if (F.Name == Name)
+      return &F;
   return nullptr;
+}
+
+const Framework *Catalog::frameworkOfType(llvm::StringRef Type) const {
+  auto It = FrameworkByType.find(Type);
+  return It == FrameworkByType.end() ? nullptr : &Frameworks[It->second];
 }
 
 std::vector<std::string> Catalog::splitQualifiedName(llvm::StringRef Name) {
@@ -125,7 +145,17 @@ public:
       if (Key == "version") {
         if (scalar(KV.getValue()) != "1")
           fail(KV.getValue(), "unsupported catalog version");
-      } else if (Key == "apis" || Key == "hops") {
+      } else if (Key == "frameworks") {
+        auto *Seq =
+            llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
+        if (!Seq) {
+          fail(KV.getValue(), "'frameworks' must be a list of frameworks");
+          break;
+        }
+        for (llvm::yaml::Node &N : *Seq)
+          if (!framework(N, Result))
+            break;
+      } else if (Key == "apis" || Key == "hops" || Key == "offloads") {
         SawApis |= Key == "apis";
         auto *Seq =
             llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
@@ -134,11 +164,15 @@ public:
           break;
         }
         for (llvm::yaml::Node &N : *Seq) {
-          std::vector<ApiEntry> Es = entry(N, /*IsHop=*/Key == "hops");
+          std::vector<ApiEntry> Es = entry(N, /*IsHop=*/Key != "apis",
+                                           /*IsOffload=*/Key == "offloads");
           if (Es.empty())
             break;
-          for (ApiEntry &E : Es)
+          for (ApiEntry &E : Es) {
+            if (Key == "offloads")
+              E.Hop = HopTarget::Offload;
             Result.add(std::move(E));
+          }
         }
       } else {
         fail(KV.getKey(), "unknown key '" + Key + "'");
@@ -146,6 +180,15 @@ public:
     }
     if (Stream.failed() && !Failed)
       fail(nullptr, "malformed YAML");
+    // Swap rules may come before the frameworks they name.
+    for (const auto &Swap : SwapFamilies)
+      if (!Failed &&
+          !llvm::any_of(Result.frameworks(), [&](const Framework &F) {
+            return F.Family == Swap.first;
+          }))
+        fail(Swap.second, "unknown framework family '" + Swap.first +
+                              "'; the 'frameworks' section declares the "
+                              "families");
     if (!Failed && !SawApis)
       fail(Root, "missing key 'apis'");
     if (Failed)
@@ -216,7 +259,8 @@ private:
 
   /// One entry per name: 'name' may list several declarations that share
   /// everything else (asio:: and boost::asio::).
-  std::vector<ApiEntry> entry(llvm::yaml::Node &N, bool IsHop) {
+  std::vector<ApiEntry> entry(llvm::yaml::Node &N, bool IsHop,
+                              bool IsOffload = false) {
     auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
     if (!Map) {
       fail(&N, "an entry must be a mapping");
@@ -256,7 +300,7 @@ private:
           for (llvm::yaml::Node &C : *Seq)
             if (std::optional<ArgCondition> Cond = condition(C))
               (Key == "when" ? E.When : E.Unless).push_back(*Cond);
-      } else if (Key == "to" && IsHop) {
+      } else if (Key == "to" && IsHop && !IsOffload) {
         std::string T = scalar(V);
         if (T == "pool")
           E.Hop = HopTarget::Pool;
@@ -271,13 +315,15 @@ private:
         E.OptIn = B == "true";
       } else if (Key == "swap") {
         swaps(V, E);
+      } else if (Key == "async-twin") {
+        E.AsyncTwin = scalar(V);
       } else {
         fail(KV.getKey(), "unknown key '" + Key + "' in an entry");
       }
     }
     if (Failed)
       return {};
-    if (IsHop ? Names.empty() || E.Hop == HopTarget::None
+    if (IsHop ? Names.empty() || (E.Hop == HopTarget::None && !IsOffload)
               : Names.empty() || !HasCategory || E.Reason.empty()) {
       fail(&N, IsHop ? "a hop needs 'name' and 'to'"
                      : "an entry needs 'name', 'category' and 'reason'");
@@ -365,46 +411,161 @@ private:
     return C;
   }
 
+  bool framework(llvm::yaml::Node &N, Catalog &Result) {
+    auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
+    if (!Map)
+      return fail(&N, "a framework must be a mapping");
+    Framework F;
+    bool HasOffload = false;
+    for (llvm::yaml::KeyValueNode &KV : *Map) {
+      std::string Key = scalar(KV.getKey());
+      llvm::yaml::Node *V = KV.getValue();
+      if (Failed)
+        return false;
+      if (Key == "name") {
+        F.Name = scalar(V);
+      } else if (Key == "family") {
+        F.Family = scalar(V);
+      } else if (Key == "namespace") {
+        F.Namespace = scalar(V);
+      } else if (Key == "types") {
+        for (const std::string &T : strings(V)) {
+          std::vector<std::string> Parts = Catalog::splitQualifiedName(T);
+          if (Parts.empty())
+            return fail(V, "'" + T + "' is not a qualified name");
+          F.Types.push_back(llvm::join(Parts, "::"));
+        }
+      } else if (Key == "token") {
+        F.Token = scalar(V);
+      } else if (Key == "token-needs") {
+        F.TokenNeeds = strings(V);
+      } else if (Key == "redirect-error") {
+        F.RedirectError = scalar(V);
+      } else if (Key == "awaits") {
+        std::string B = scalar(V);
+        if (B != "true" && B != "false")
+          return fail(V, "'awaits' is true or false");
+        F.Awaits = B == "true";
+      } else if (Key == "offload") {
+        auto *O = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(V);
+        if (!O)
+          return fail(V, "'offload' is a mapping with 'value' and 'void'");
+        for (llvm::yaml::KeyValueNode &OK : *O) {
+          std::string K = scalar(OK.getKey());
+          if (K == "value")
+            F.Offload.Value = scalar(OK.getValue());
+          else if (K == "void")
+            F.Offload.Void = scalar(OK.getValue());
+          else if (K == "needs")
+            F.Offload.Needs = strings(OK.getValue());
+          else if (K == "include")
+            F.Offload.Includes = strings(OK.getValue());
+          else
+            return fail(OK.getKey(), "unknown key '" + K + "' in 'offload'");
+        }
+        if (F.Offload.Value.empty() != F.Offload.Void.empty())
+          return fail(V, "'offload' needs both 'value' and 'void'");
+        HasOffload = true;
+      } else {
+        return fail(KV.getKey(), "unknown key '" + Key + "' in a framework");
+      }
+    }
+    if (Failed)
+      return false;
+    if (F.Name.empty() || F.Types.empty())
+      return fail(&N, "a framework needs 'name' and 'types'");
+    if (Result.framework(F.Name))
+      return fail(&N, "framework '" + F.Name + "' is declared twice");
+    if (F.Family.empty())
+      F.Family = F.Name;
+    // Frameworks of one family share the idiom and the completion token
+    // unless they spell their own.
+    for (const Framework &Other : Result.frameworks())
+      if (Other.Family == F.Family) {
+        if (!HasOffload)
+          F.Offload = Other.Offload;
+        if (F.Token.empty()) {
+          F.Token = Other.Token;
+          F.TokenNeeds = Other.TokenNeeds;
+          F.RedirectError = Other.RedirectError;
+        }
+        break;
+      }
+    Result.addFramework(std::move(F));
+    return true;
+  }
+
+  bool swapRule(llvm::yaml::Node *N, llvm::StringRef Family, ApiEntry &E) {
+    auto *Rule = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N);
+    if (!Rule)
+      return fail(N, "a swap rule is a mapping with 'code'");
+    SwapRule S;
+    S.Family = Family.str();
+    for (llvm::yaml::KeyValueNode &R : *Rule) {
+      std::string Key = scalar(R.getKey());
+      if (Key == "code") {
+        S.Code = scalar(R.getValue());
+      } else if (Key == "needs") {
+        S.Needs = strings(R.getValue());
+      } else if (Key == "include") {
+        S.Includes = strings(R.getValue());
+      } else if (Key == "arity") {
+        std::optional<int64_t> V = integer(R.getValue());
+        if (!V || *V < 0)
+          return fail(R.getValue(), "'arity' is a number of arguments");
+        S.Arity = static_cast<unsigned>(*V);
+      } else if (Key == "value") {
+        std::string V = scalar(R.getValue());
+        if (V != "same" && V != "unused")
+          return fail(R.getValue(), "'value' is same or unused");
+        S.SameValue = V == "same";
+      } else if (Key == "args") {
+        for (const std::string &A : strings(R.getValue())) {
+          std::optional<ArgRequirement> Req =
+              llvm::StringSwitch<std::optional<ArgRequirement>>(A)
+                  .Case("any", ArgRequirement::Any)
+                  .Case("duration", ArgRequirement::Duration)
+                  .Case("steady-duration", ArgRequirement::SteadyDuration)
+                  .Case("ms-duration", ArgRequirement::MillisecondsDuration)
+                  .Case("awaitable", ArgRequirement::Awaitable)
+                  .Default(std::nullopt);
+          if (!Req)
+            return fail(R.getValue(),
+                        "unknown argument requirement '" + A +
+                            "' (expected any, duration, steady-duration, "
+                            "ms-duration or awaitable)");
+          S.Args.push_back(*Req);
+        }
+      } else {
+        return fail(R.getKey(), "unknown key '" + Key + "' in a swap rule");
+      }
+    }
+    if (Failed)
+      return false;
+    if (S.Code.empty())
+      return fail(Rule, "a swap rule needs 'code'");
+    E.Swaps.push_back(std::move(S));
+    return true;
+  }
+
   bool swaps(llvm::yaml::Node *N, ApiEntry &E) {
     auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N);
     if (!Map)
       return fail(N, "'swap' maps framework families to rewrites");
     for (llvm::yaml::KeyValueNode &KV : *Map) {
       std::string Family = scalar(KV.getKey());
-      std::optional<FrameworkFamily> F = parseFamily(Family);
-      if (!F || *F == FrameworkFamily::Generic)
-        return fail(KV.getKey(), "unknown framework family '" + Family + "'");
-      auto *Rule =
-          llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(KV.getValue());
-      if (!Rule)
-        return fail(KV.getValue(), "a swap rule is a mapping with 'code'");
-      SwapRule S{*F, {}, {}, {}};
-      for (llvm::yaml::KeyValueNode &R : *Rule) {
-        std::string Key = scalar(R.getKey());
-        if (Key == "code") {
-          S.Code = scalar(R.getValue());
-        } else if (Key == "needs") {
-          S.Needs = strings(R.getValue());
-        } else if (Key == "args") {
-          for (const std::string &A : strings(R.getValue())) {
-            if (A == "any")
-              S.Args.push_back(ArgRequirement::Any);
-            else if (A == "steady-duration")
-              S.Args.push_back(ArgRequirement::SteadyDuration);
-            else
-              return fail(R.getValue(), "unknown argument requirement '" + A +
-                                            "' (expected any or "
-                                            "steady-duration)");
-          }
-        } else {
-          return fail(R.getKey(), "unknown key '" + Key + "' in a swap rule");
-        }
-      }
       if (Failed)
         return false;
-      if (S.Code.empty())
-        return fail(Rule, "a swap rule needs 'code'");
-      E.Swaps.push_back(std::move(S));
+      SwapFamilies.emplace_back(Family, KV.getKey());
+      // One rule, or several tried in order.
+      if (auto *Seq =
+              llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue())) {
+        for (llvm::yaml::Node &R : *Seq)
+          if (!swapRule(&R, Family, E))
+            return false;
+      } else if (!swapRule(KV.getValue(), Family, E)) {
+        return false;
+      }
     }
     return true;
   }
@@ -414,6 +575,7 @@ private:
   llvm::yaml::Stream Stream;
   bool Failed = false;
   std::string Message;
+  std::vector<std::pair<std::string, llvm::yaml::Node *>> SwapFamilies;
 };
 
 } // namespace

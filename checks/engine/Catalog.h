@@ -61,25 +61,39 @@ struct ArgCondition {
   std::vector<std::string> Name;
 };
 
-/// Where an awaited call moves the coroutine: executor hops.
-enum class HopTarget : uint8_t { None, Pool, Loop };
+/// Where an awaited call moves the coroutine (executor hops), or, for
+/// Offload, that the coroutines given to the call run on a thread pool.
+enum class HopTarget : uint8_t { None, Pool, Loop, Offload };
 
 /// What an argument must be for a swap fix to stay equivalent.
 enum class ArgRequirement : uint8_t {
   Any,
-  /// A std::chrono::duration that converts to steady_clock::duration exactly.
+  /// Any std::chrono::duration.
+  Duration,
+  /// A duration that converts to steady_clock::duration exactly.
   SteadyDuration,
+  /// A duration that converts to std::chrono::milliseconds exactly.
+  MillisecondsDuration,
+  /// A coroutine of the same framework family, not an lvalue: 'co_await'
+  /// takes it as the blocking wait did.
+  Awaitable,
 };
 
 /// Rewrites a call into the async twin of one framework family.
 struct SwapRule {
-  FrameworkFamily Family;
-  /// Replacement text: {0}, {1}... are the call's arguments as written, {ns}
-  /// is the framework's namespace (asio or boost::asio).
+  std::string Family;
+  /// Replacement text, see the slots in the catalog's header.
   std::string Code;
-  /// Qualified names that must be declared in the translation unit.
+  /// Names that must be declared for the rewrite to compile, unless the
+  /// fix includes the headers that declare them.
   std::vector<std::string> Needs;
+  std::vector<std::string> Includes;
   std::vector<ArgRequirement> Args;
+  /// Applies only to calls with exactly this many arguments.
+  std::optional<unsigned> Arity;
+  /// The rewrite yields the call's own value, so it may replace a call whose
+  /// value is used; otherwise only a call made as a statement.
+  bool SameValue = false;
 };
 
 struct ApiEntry {
@@ -97,6 +111,9 @@ struct ApiEntry {
   /// When not empty, the call blocks only if one of these holds.
   std::vector<ArgCondition> When;
   std::vector<SwapRule> Swaps;
+  /// For frameworks with a completion token: the async twin next to the
+  /// callee that takes the same arguments and a token ("async_{name}").
+  std::string AsyncTwin;
   /// Catalog names without qualifiers are C functions: only declarations
   /// with C linkage match, not a C++ function of the same name.
   bool RequiresCLinkage = false;
@@ -106,7 +123,8 @@ struct ApiEntry {
   /// coroutine onto a pool or back onto its event loop.
   HopTarget Hop = HopTarget::None;
 
-  const SwapRule *swapFor(FrameworkFamily Family) const;
+  /// The swap rules of a family, to be tried in order.
+  llvm::SmallVector<const SwapRule *, 2> swapsFor(llvm::StringRef Family) const;
 };
 
 class Catalog {
@@ -131,11 +149,20 @@ public:
   llvm::SmallVector<const ApiEntry *, 2>
   hopCandidates(llvm::StringRef Name) const;
 
+  void addFramework(Framework F);
+  llvm::ArrayRef<Framework> frameworks() const { return Frameworks; }
+  /// The framework named Name ("boost.asio"), if the catalog describes it.
+  const Framework *framework(llvm::StringRef Name) const;
+  /// The framework whose coroutines return the class (template) Type.
+  const Framework *frameworkOfType(llvm::StringRef Type) const;
+
 private:
   std::vector<ApiEntry> Entries;
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> ByLastName;
   llvm::SmallVector<unsigned, 2> Wildcards;
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> HopsByLastName;
+  std::vector<Framework> Frameworks;
+  llvm::StringMap<unsigned> FrameworkByType;
 };
 
 } // namespace clang::tidy::async

@@ -42,6 +42,13 @@ const LambdaExpr *calledLambda(const CallExpr &E) {
   return llvm::dyn_cast<LambdaExpr>(Op->getArg(0)->IgnoreImplicit());
 }
 
+/// Calling a coroutine lambda only creates the coroutine: its body runs
+/// where it is awaited or scheduled, and is analysed as a coroutine.
+bool isCoroutineLambda(const LambdaExpr &L) {
+  const CXXMethodDecl *Op = L.getCallOperator();
+  return Op && llvm::isa_and_present<CoroutineBodyStmt>(Op->getBody());
+}
+
 class Walker : public RecursiveASTVisitor<Walker> {
   using Base = RecursiveASTVisitor<Walker>;
 
@@ -56,9 +63,27 @@ public:
     for (Expr *Init : E->capture_inits())
       if (!TraverseStmt(Init))
         return false;
-    if (InlineLambdas.contains(E))
-      return TraverseStmt(E->getBody());
-    return true;
+    if (!InlineLambdas.contains(E))
+      return true;
+    // Its body is not the coroutine's: no 'co_await' there.
+    ++NoAwait;
+    bool Result = TraverseStmt(E->getBody());
+    --NoAwait;
+    return Result;
+  }
+  bool TraverseCXXCatchStmt(CXXCatchStmt *S,
+                            DataRecursionQueue * /*Q*/ = nullptr) {
+    ++NoAwait;
+    bool Result = TraverseStmt(S->getHandlerBlock());
+    --NoAwait;
+    return Result;
+  }
+  bool TraverseVarDecl(VarDecl *D) {
+    const bool Static = D->isStaticLocal();
+    NoAwait += Static;
+    bool Result = Base::TraverseVarDecl(D);
+    NoAwait -= Static;
+    return Result;
   }
   // Code that runs elsewhere, later or never.
   bool TraverseBlockExpr(BlockExpr * /*E*/) { return true; }
@@ -122,10 +147,34 @@ public:
     return true;
   }
 
+  // Postfix operands: 'f().x', 'f()->x', 'f()[i]', 'f()()', 'f()++'.
+  bool VisitMemberExpr(MemberExpr *E) {
+    postfixOperand(E->getBase());
+    return true;
+  }
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *E) {
+    postfixOperand(E->getBase());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *E) {
+    if (E->isPostfix())
+      postfixOperand(E->getSubExpr());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
+    OverloadedOperatorKind K = E->getOperator();
+    if ((K == OO_Call || K == OO_Subscript || K == OO_Arrow ||
+         ((K == OO_PlusPlus || K == OO_MinusMinus) && E->getNumArgs() == 2)) &&
+        E->getNumArgs() > 0)
+      postfixOperand(E->getArg(0));
+    return true;
+  }
+
   bool VisitCallExpr(CallExpr *E) {
     if (const LambdaExpr *L = calledLambda(*E)) {
       // Its body is walked in place; the call itself adds nothing.
-      InlineLambdas.insert(L);
+      if (!isCoroutineLambda(*L))
+        InlineLambdas.insert(L);
       return true;
     }
     const FunctionDecl *Callee = E->getDirectCallee();
@@ -138,14 +187,12 @@ public:
         if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
                 Op->getArg(0)->IgnoreParenImpCasts()))
           CalledObject = llvm::dyn_cast<VarDecl>(Ref->getDecl());
-    Out.Calls.push_back(
-        {E, Callee, Object, StatementCalls.contains(E), CalledObject, OffLoop});
+    add({E, Callee, Object, StatementCalls.contains(E), CalledObject});
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
     if (const FunctionDecl *Ctor = E->getConstructor())
-      Out.Calls.push_back(
-          {E, Ctor, nullptr, StatementCalls.contains(E), nullptr, OffLoop});
+      add({E, Ctor, nullptr, StatementCalls.contains(E), nullptr});
     return true;
   }
 
@@ -169,6 +216,16 @@ public:
   }
 
 private:
+  void add(CallSite Site) {
+    Site.OffLoop = OffLoop;
+    Site.NeedsParens = PostfixOperands.contains(Site.Call);
+    Site.CanAwait = NoAwait == 0;
+    Out.Calls.push_back(Site);
+  }
+  void postfixOperand(const Expr *E) {
+    if (E)
+      PostfixOperands.insert(E->IgnoreImplicit());
+  }
   void suspend(SourceLocation Loc, llvm::StringRef Keyword) {
     if (Out.FirstSuspend.isInvalid()) {
       Out.FirstSuspend = Loc;
@@ -180,7 +237,9 @@ private:
   BodySummary &Out;
   llvm::function_ref<HopTarget(const Expr &)> IsHop;
   bool OffLoop = false;
+  unsigned NoAwait = 0;
   llvm::SmallPtrSet<const Expr *, 16> StatementCalls;
+  llvm::SmallPtrSet<const Expr *, 8> PostfixOperands;
   llvm::SmallPtrSet<const LambdaExpr *, 4> InlineLambdas;
 };
 

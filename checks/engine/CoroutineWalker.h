@@ -44,6 +44,12 @@ struct CallSite {
   const VarDecl *CalledObject = nullptr;
   /// The call follows a hop onto a thread pool in its block.
   bool OffLoop = false;
+  /// The call is the operand of a postfix expression ('f().x', 'f()[i]'):
+  /// a rewrite into 'co_await ...' must be parenthesised.
+  bool NeedsParens = false;
+  /// 'co_await' may replace the call: not in a handler, a lambda called on
+  /// the spot or the initialiser of a static local.
+  bool CanAwait = true;
 };
 
 /// The arguments of a call or construction as written: a member operator's

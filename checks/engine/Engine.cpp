@@ -161,6 +161,8 @@ Engine::Engine(ASTContext &Ctx,
       SummaryDir = P->SummaryDirectory;
     WriteSummaries |= P->WriteSummaries;
     FollowOverriders |= P->FollowOverriders;
+    for (const auto &[Type, Fw] : P->FrameworkTypes)
+      FrameworkTypes.try_emplace(Type, Fw);
   }
   if (!SummaryDir.empty())
     Summaries = SummaryIndex::load(SummaryDir);
@@ -323,7 +325,8 @@ HopTarget Engine::hopOf(const Expr &AwaitedCall) const {
   const CXXRecordDecl *Object = callerObjectClass(*Call);
   auto Try = [&](const Catalog &C) {
     for (const ApiEntry *Hop : C.hopCandidates(Name))
-      if (matches(*Hop, *Callee, Object) && conditionsHold(*Hop, *Call))
+      if (Hop->Hop != HopTarget::Offload && matches(*Hop, *Callee, Object) &&
+          conditionsHold(*Hop, *Call))
         return Hop->Hop;
     return HopTarget::None;
   };
@@ -332,6 +335,46 @@ HopTarget Engine::hopOf(const Expr &AwaitedCall) const {
       if (HopTarget T = Try(P->Extra); T != HopTarget::None)
         return T;
   return Try(Builtin);
+}
+
+bool Engine::offloads(const CallSite &Site) const {
+  const auto *Call = llvm::dyn_cast<CallExpr>(Site.Call);
+  if (!Call)
+    return false;
+  // A customization point is named by its object (folly's co_withExecutor).
+  const NamedDecl *Named =
+      Site.CalledObject ? static_cast<const NamedDecl *>(Site.CalledObject)
+                        : Site.Callee;
+  const std::string Name = lastName(*Named);
+  for (const ApiEntry *E : Builtin.hopCandidates(Name))
+    if (E->Hop == HopTarget::Offload &&
+        (Site.CalledObject ? scopesMatch(Named->getDeclContext(),
+                                         llvm::ArrayRef(E->Parts).drop_back())
+                           : matches(*E, *Site.Callee, Site.ObjectClass)) &&
+        conditionsHold(*E, *Call))
+      return true;
+  for (const std::optional<CategoryPolicy> &P : ByCategory)
+    if (P)
+      for (const std::vector<std::string> &O : P->Offload)
+        if (isNamed(*Site.Callee, O))
+          return true;
+  return false;
+}
+
+/// Coroutine lambdas written in E, not counting those inside lambdas.
+static void
+collectCoroutineLambdas(const Stmt *S,
+                        llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *L = llvm::dyn_cast<LambdaExpr>(S)) {
+    const CXXMethodDecl *Op = L->getCallOperator();
+    if (Op && llvm::isa_and_present<CoroutineBodyStmt>(Op->getBody()))
+      Out.push_back(Op);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    collectCoroutineLambdas(Child, Out);
 }
 
 BodySummary Engine::walk(const FunctionDecl &Function) const {
@@ -468,6 +511,14 @@ std::vector<ChainStep> Engine::chain(const Finding &F) const {
   return Steps;
 }
 
+const Framework *Engine::frameworkOfType(llvm::StringRef Type) const {
+  if (Type.empty())
+    return nullptr;
+  auto User = FrameworkTypes.find(Type);
+  return User != FrameworkTypes.end() ? User->second
+                                      : Builtin.frameworkOfType(Type);
+}
+
 const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
   std::unique_ptr<CoroutineReport> &Slot = Reports[&Coroutine];
   if (Slot)
@@ -475,13 +526,22 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
   Slot = std::make_unique<CoroutineReport>();
   CoroutineReport &R = *Slot;
   R.Coroutine = &Coroutine;
-  R.Fw = recogniseFramework(Coroutine);
   if (!Coroutine.getBody())
     return R;
+  R.Stackful = !llvm::isa<CoroutineBodyStmt>(Coroutine.getBody());
+  R.Fw = frameworkOfType(plainTypeName(Coroutine.getReturnType()));
   BodySummary S = walk(Coroutine);
   R.FirstSuspend = S.FirstSuspend;
   R.SuspendKeyword = S.SuspendKeyword;
   for (const CallSite &Site : S.Calls) {
+    // 'co_await co_spawn(pool, [&]() -> awaitable<T> {...}, ...)': the
+    // lambda's body runs on the pool.
+    if (offloads(Site)) {
+      llvm::SmallVector<const FunctionDecl *, 2> Lambdas;
+      for (const Expr *Arg : callArguments(*Site.Call))
+        collectCoroutineLambdas(Arg, Lambdas);
+      Offloaded.insert(Lambdas.begin(), Lambdas.end());
+    }
     // After a hop onto a pool, blocking is what the user intended.
     if (Site.OffLoop)
       continue;

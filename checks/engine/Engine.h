@@ -18,6 +18,7 @@
 #include "Summaries.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
 #include <array>
 #include <memory>
 #include <optional>
@@ -51,7 +52,10 @@ struct Finding {
 
 struct CoroutineReport {
   const FunctionDecl *Coroutine = nullptr;
-  Framework Fw;
+  /// Its framework; nullptr for a generic coroutine.
+  const Framework *Fw = nullptr;
+  /// A function that suspends through a yield_context, not 'co_await'.
+  bool Stackful = false;
   SourceLocation FirstSuspend;
   llvm::StringRef SuspendKeyword;
   std::vector<Finding> Findings;
@@ -76,6 +80,16 @@ public:
 
   /// The blocking calls in a coroutine's body; memoised per declaration.
   const CoroutineReport &analyse(const FunctionDecl &Coroutine);
+
+  /// The framework whose coroutines return Type (a plain qualified name):
+  /// the user's FrameworkTypes first, then the catalog.
+  const Framework *frameworkOfType(llvm::StringRef Type) const;
+
+  /// Whether a coroutine is a lambda given to a call that runs it on a
+  /// thread pool, as seen in the coroutines analysed so far.
+  bool runsOnPool(const FunctionDecl &Coroutine) const {
+    return Offloaded.contains(&Coroutine);
+  }
 
   /// The steps from a finding's helper to its API.
   std::vector<ChainStep> chain(const Finding &F) const;
@@ -132,6 +146,8 @@ private:
   bool holds(const ArgCondition &C, const Expr &Call) const;
   bool conditionsHold(const ApiEntry &Api, const Expr &Call) const;
   HopTarget hopOf(const Expr &AwaitedCall) const;
+  /// Whether the call runs the coroutines in its arguments on a pool.
+  bool offloads(const CallSite &Site) const;
   BodySummary walk(const FunctionDecl &Function) const;
 
   /// The definition a search may enter for Callee, if any.
@@ -152,6 +168,7 @@ private:
   bool Transitive = false;
   unsigned MaxDepth = 0;
   bool FollowOverriders = false;
+  llvm::StringMap<const Framework *> FrameworkTypes;
   llvm::DenseMap<const CXXMethodDecl *,
                  llvm::SmallVector<const CXXMethodDecl *, 2>>
       OverridersOf;
@@ -164,6 +181,7 @@ private:
       Classified;
   llvm::DenseMap<const VarDecl *, const ApiEntry *> ClassifiedObjects;
   llvm::DenseSet<std::pair<unsigned, SourceLocation::UIntTy>> Claimed;
+  llvm::DenseSet<const FunctionDecl *> Offloaded;
   std::string SummaryDir;
   bool WriteSummaries = false;
   bool Finished = false;

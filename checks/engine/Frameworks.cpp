@@ -1,77 +1,57 @@
 //===--- Frameworks.cpp - async-tidy --------------------------------------===//
 
 #include "Frameworks.h"
+#include "Catalog.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Type.h"
 
 namespace clang::tidy::async {
 
-namespace {
-struct FamilyName {
-  FrameworkFamily Family;
-  llvm::StringLiteral Name;
-};
-constexpr FamilyName FamilyNames[] = {
-    {FrameworkFamily::Generic, "generic"},
-    {FrameworkFamily::Asio, "asio"},
-    {FrameworkFamily::Cobalt, "cobalt"},
-    {FrameworkFamily::Cppcoro, "cppcoro"},
-    {FrameworkFamily::Folly, "folly"},
-    {FrameworkFamily::Libcoro, "libcoro"},
-    {FrameworkFamily::Concurrencpp, "concurrencpp"},
-    {FrameworkFamily::Seastar, "seastar"},
-    {FrameworkFamily::AsyncSimple, "async_simple"},
-    {FrameworkFamily::Stdexec, "stdexec"},
-    {FrameworkFamily::Drogon, "drogon"},
-    {FrameworkFamily::QCoro, "qcoro"},
-    {FrameworkFamily::Unifex, "unifex"},
-};
-
-/// Coroutine return types, by the qualified name of their class template.
-struct ReturnType {
-  llvm::StringLiteral QualifiedName;
-  FrameworkFamily Family;
-  llvm::StringLiteral Namespace;
-};
-constexpr ReturnType ReturnTypes[] = {
-    {"asio::awaitable", FrameworkFamily::Asio, "asio"},
-    {"boost::asio::awaitable", FrameworkFamily::Asio, "boost::asio"},
-};
-} // namespace
-
-llvm::StringRef familyName(FrameworkFamily F) {
-  for (const FamilyName &N : FamilyNames)
-    if (N.Family == F)
-      return N.Name;
-  return "generic";
+std::string plainQualifiedName(const DeclContext &DC) {
+  llvm::SmallVector<llvm::StringRef, 6> Names;
+  for (const DeclContext *C = &DC; C && !C->isTranslationUnit();
+       C = C->getParent()) {
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(C))
+      if (NS->isInline())
+        continue;
+    if (llvm::isa<LinkageSpecDecl>(C))
+      continue;
+    const auto *ND = llvm::dyn_cast<NamedDecl>(C);
+    // A specialisation is named after its template; other contexts, such as
+    // functions, have no plain name here.
+    if (!ND || !ND->getIdentifier() || llvm::isa<FunctionDecl>(ND))
+      return {};
+    Names.push_back(ND->getName());
+  }
+  std::string Out;
+  for (llvm::StringRef N : llvm::reverse(Names)) {
+    if (!Out.empty())
+      Out += "::";
+    Out += N;
+  }
+  return Out;
 }
 
-std::optional<FrameworkFamily> parseFamily(llvm::StringRef Name) {
-  for (const FamilyName &N : FamilyNames)
-    if (N.Name == Name)
-      return N.Family;
-  return std::nullopt;
-}
-
-Framework recogniseFramework(const FunctionDecl &Coroutine) {
-  QualType T = Coroutine.getReturnType().getCanonicalType();
-  const TemplateDecl *Template = nullptr;
-  if (const auto *Spec =
-          llvm::dyn_cast_if_present<ClassTemplateSpecializationDecl>(
-              T->getAsCXXRecordDecl()))
-    Template = Spec->getSpecializedTemplate();
-  else if (const auto *TST = T->getAs<TemplateSpecializationType>())
-    // A dependent return type in a template's pattern.
-    Template = TST->getTemplateName().getAsTemplateDecl();
-  if (!Template || !Template->getTemplatedDecl())
+std::string plainTypeName(QualType T) {
+  if (T.isNull())
     return {};
-  // The qualified name skips inline namespaces such as asio's versioned one.
-  std::string Name = Template->getTemplatedDecl()->getQualifiedNameAsString();
-  for (const ReturnType &R : ReturnTypes)
-    if (Name == R.QualifiedName)
-      return {R.Family, R.Namespace};
+  T = T.getNonReferenceType().getCanonicalType();
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    return plainQualifiedName(*RD);
+  // A dependent return type in a template's pattern.
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
+      if (const NamedDecl *Templated = TD->getTemplatedDecl())
+        if (const auto *DC = llvm::dyn_cast<DeclContext>(Templated))
+          return plainQualifiedName(*DC);
   return {};
+}
+
+const Framework *recogniseFramework(const FunctionDecl &Coroutine,
+                                    const Catalog &Frameworks) {
+  std::string Name = plainTypeName(Coroutine.getReturnType());
+  return Name.empty() ? nullptr : Frameworks.frameworkOfType(Name);
 }
 
 } // namespace clang::tidy::async

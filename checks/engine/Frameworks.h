@@ -1,6 +1,7 @@
 //===--- Frameworks.h - async-tidy ------------------------------*- C++ -*-===//
 //
-// Coroutine frameworks, recognised from a coroutine's return type.
+// Coroutine frameworks, as the catalog describes them, and their recognition
+// from a coroutine's return type.
 //
 //===----------------------------------------------------------------------===//
 
@@ -8,45 +9,66 @@
 #define ASYNC_TIDY_ENGINE_FRAMEWORKS_H
 
 #include "llvm/ADT/StringRef.h"
-#include <cstdint>
-#include <optional>
+#include <string>
+#include <vector>
 
 namespace clang {
+class DeclContext;
 class FunctionDecl;
+class QualType;
 } // namespace clang
 
 namespace clang::tidy::async {
 
-/// Frameworks that share async APIs are one family: Asio and Boost.Asio differ
-/// only in their namespace.
-enum class FrameworkFamily : uint8_t {
-  Generic,
-  Asio,
-  Cobalt,
-  Cppcoro,
-  Folly,
-  Libcoro,
-  Concurrencpp,
-  Seastar,
-  AsyncSimple,
-  Stdexec,
-  Drogon,
-  QCoro,
-  Unifex,
-};
+class Catalog;
 
-llvm::StringRef familyName(FrameworkFamily F);
-std::optional<FrameworkFamily> parseFamily(llvm::StringRef Name);
+/// How a framework runs a blocking call on a thread pool and resumes the
+/// coroutine with its result: replacement templates for the call.
+struct OffloadIdiom {
+  /// For a call whose value is used; {type} is its type.
+  std::string Value;
+  /// For a call whose value is unused or void.
+  std::string Void;
+  /// Qualified names that must be declared for the idiom to compile, unless
+  /// the fix includes the headers that declare them.
+  std::vector<std::string> Needs;
+  std::vector<std::string> Includes;
+};
 
 struct Framework {
-  FrameworkFamily Family = FrameworkFamily::Generic;
-  /// The namespace its API is spelled in ("asio", "boost::asio").
-  llvm::StringRef Namespace;
+  /// As the catalog and options name it: "asio", "boost.asio", "folly".
+  std::string Name;
+  /// Frameworks of one family share swap rules: Asio and Boost.Asio differ
+  /// only in their namespace.
+  std::string Family;
+  /// What {ns} stands for in its templates.
+  std::string Namespace;
+  /// Its coroutine return types, by the qualified name of their class
+  /// template (or class), without template arguments.
+  std::vector<std::string> Types;
+  OffloadIdiom Offload;
+  /// The completion token that makes an async operation awaitable here
+  /// ("{ns}::use_awaitable"), the names it needs, and the token that also
+  /// stores errors in {ec}.
+  std::string Token;
+  std::vector<std::string> TokenNeeds;
+  std::string RedirectError;
+  /// False for synchronous generators, whose bodies cannot 'co_await'.
+  bool Awaits = true;
 };
 
-/// Recognises the framework of a coroutine from its declared return type,
-/// seeing through aliases to the canonical class template.
-Framework recogniseFramework(const FunctionDecl &Coroutine);
+/// The qualified name of a declaration context without template arguments
+/// or inline namespaces ("unifex::_task::_task::type").
+std::string plainQualifiedName(const DeclContext &DC);
+
+/// The qualified class (template) name of a type, with aliases seen through,
+/// or empty for types that are not classes.
+std::string plainTypeName(QualType T);
+
+/// The framework of a coroutine, from its declared return type; nullptr for
+/// a generic coroutine.
+const Framework *recogniseFramework(const FunctionDecl &Coroutine,
+                                    const Catalog &Frameworks);
 
 } // namespace clang::tidy::async
 

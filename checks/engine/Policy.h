@@ -40,6 +40,9 @@ struct CategoryPolicy {
   /// writes them.
   std::string SummaryDirectory;
   bool WriteSummaries = false;
+  /// The user's own coroutine types, by plain qualified name, and the
+  /// frameworks they belong to.
+  std::vector<std::pair<std::string, const Framework *>> FrameworkTypes;
 };
 
 /// Checks announce their policies while they exist, so that the engine built

@@ -30,13 +30,15 @@ task<std::string> serve() {
   // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'load_settings' opens a file inside coroutine 'serve', stalling every coroutine on its thread [async-blocking-file-io]
   // CHECK-NOTES: :[[@LINE-5]]:38: note: 'load_settings' calls 'read_all' here
   // CHECK-NOTES: :[[@LINE-12]]:17: note: 'read_all' calls 'std::basic_ifstream::basic_ifstream' here, which opens a file
-  // CHECK-NOTES: :[[@LINE+7]]:3: note: 'serve' is a coroutine because of this 'co_return'
-  // CHECK-MESSAGES-SHALLOW-NOT: :[[@LINE-5]]:{{.*}} warning:
+  // CHECK-NOTES: :[[@LINE+9]]:3: note: 'serve' is a coroutine because of this 'co_return'
+  // CHECK-NOTES: :[[@LINE-5]]:19: note: to offload 'load_settings' to a thread pool, set option 'OffloadTemplate'
+  // CHECK-MESSAGES-SHALLOW-NOT: :[[@LINE-6]]:{{.*}} warning:
   read_all("/tmp/x");
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'read_all' opens a file inside coroutine 'serve'
-  // CHECK-NOTES: :[[@LINE-17]]:17: note: 'read_all' calls 'std::basic_ifstream::basic_ifstream' here, which opens a file
-  // CHECK-NOTES: :[[@LINE+2]]:3: note: 'serve' is a coroutine because of this 'co_return'
-  // CHECK-MESSAGES-SHALLOW: :[[@LINE-4]]:3: warning: 'read_all' opens a file inside coroutine 'serve'
+  // CHECK-NOTES: :[[@LINE-18]]:17: note: 'read_all' calls 'std::basic_ifstream::basic_ifstream' here, which opens a file
+  // CHECK-NOTES: :[[@LINE+3]]:3: note: 'serve' is a coroutine because of this 'co_return'
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: to offload 'read_all' to a thread pool, set option 'OffloadTemplate'
+  // CHECK-MESSAGES-SHALLOW: :[[@LINE-5]]:3: warning: 'read_all' opens a file inside coroutine 'serve'
   co_return s;
 }
 
@@ -56,9 +58,10 @@ task<> recursion() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'ping' sleeps the thread inside coroutine 'recursion', stalling every coroutine on its thread [async-blocking-sleep]
   // CHECK-NOTES: :[[@LINE-6]]:20: note: 'ping' calls 'pong' here
   // CHECK-NOTES: :[[@LINE-11]]:5: note: 'pong' calls 'sleep' here, which sleeps the thread
-  // CHECK-NOTES: :[[@LINE+4]]:3: note: 'recursion' is a coroutine because of this 'co_return'
-  // CHECK-MESSAGES-SHALLOW-NOT: :[[@LINE-5]]:{{.*}} warning:
-  // CHECK-MESSAGES-OFF: :[[@LINE-6]]:3: warning: 'ping' sleeps the thread
+  // CHECK-NOTES: :[[@LINE+5]]:3: note: 'recursion' is a coroutine because of this 'co_return'
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: to offload 'ping' to a thread pool, set option 'OffloadTemplate'
+  // CHECK-MESSAGES-SHALLOW-NOT: :[[@LINE-6]]:{{.*}} warning:
+  // CHECK-MESSAGES-OFF: :[[@LINE-7]]:3: warning: 'ping' sleeps the thread
   fact(5);
   co_return;
 }
@@ -76,13 +79,15 @@ task<> members(Repo &r) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'save' waits for the file system inside coroutine 'members'
   // CHECK-NOTES: :[[@LINE-5]]:49: note: 'save' calls 'Repo::flush' here
   // CHECK-NOTES: :[[@LINE-9]]:18: note: 'Repo::flush' calls 'fsync' here, which waits for the file system
-  // CHECK-NOTES: :[[@LINE+7]]:3: note: 'members' is a coroutine because of this 'co_return'
-  // CHECK-MESSAGES-SHALLOW-NOT: :[[@LINE-5]]:{{.*}} warning:
+  // CHECK-NOTES: :[[@LINE+9]]:3: note: 'members' is a coroutine because of this 'co_return'
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: to offload 'save' to a thread pool, set option 'OffloadTemplate'
+  // CHECK-MESSAGES-SHALLOW-NOT: :[[@LINE-6]]:{{.*}} warning:
   r.flush();
   // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'Repo::flush' waits for the file system inside coroutine 'members'
-  // CHECK-NOTES: :[[@LINE-14]]:18: note: 'Repo::flush' calls 'fsync' here, which waits for the file system
-  // CHECK-NOTES: :[[@LINE+2]]:3: note: 'members' is a coroutine because of this 'co_return'
-  // CHECK-MESSAGES-SHALLOW: :[[@LINE-4]]:5: warning: 'Repo::flush' waits for the file system
+  // CHECK-NOTES: :[[@LINE-15]]:18: note: 'Repo::flush' calls 'fsync' here, which waits for the file system
+  // CHECK-NOTES: :[[@LINE+3]]:3: note: 'members' is a coroutine because of this 'co_return'
+  // CHECK-NOTES: :[[@LINE-4]]:5: note: to offload 'Repo::flush' to a thread pool, set option 'OffloadTemplate'
+  // CHECK-MESSAGES-SHALLOW: :[[@LINE-5]]:5: warning: 'Repo::flush' waits for the file system
   co_return;
 }
 

@@ -1,0 +1,486 @@
+//===--- Fixes.cpp - async-tidy -------------------------------------------===//
+
+#include "Fixes.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/QualTypeNames.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/APInt.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace clang::tidy::async {
+
+namespace {
+
+/// The arguments the user wrote: defaulted trailing ones are not.
+llvm::ArrayRef<const Expr *> writtenArguments(const Expr &Call) {
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call);
+  while (!Args.empty() && llvm::isa<CXXDefaultArgExpr>(Args.back()))
+    Args = Args.drop_back();
+  return Args;
+}
+
+/// Whether an argument is an error_code the call reports errors into.
+bool isErrorCode(const Expr &Arg) {
+  std::string Name = plainTypeName(Arg.getType());
+  return Arg.isLValue() &&
+         (Name == "std::error_code" || Name == "boost::system::error_code");
+}
+
+/// What fills a template's slots for one call.
+struct Slots {
+  Slots(const CoroutineReport &Report, const CallSite &Site, const Engine &E,
+        const OffloadSettings *Offload = nullptr)
+      : Report(Report), Site(Site), E(E), Offload(Offload),
+        Args(writtenArguments(*Site.Call)) {
+    if (!Args.empty() && isErrorCode(*Args.back())) {
+      ErrorCode = Args.back();
+      Args = Args.drop_back();
+    }
+  }
+  const CoroutineReport &Report;
+  const CallSite &Site;
+  const Engine &E;
+  const OffloadSettings *Offload;
+  /// The arguments as written, without a trailing error_code.
+  llvm::ArrayRef<const Expr *> Args;
+  const Expr *ErrorCode = nullptr;
+  std::string Type;
+};
+
+std::optional<std::string> text(CharSourceRange Range, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange File = Lexer::makeFileCharRange(Range, SM, Ctx.getLangOpts());
+  if (File.isInvalid())
+    return std::nullopt;
+  bool Invalid = false;
+  llvm::StringRef T =
+      Lexer::getSourceText(File, SM, Ctx.getLangOpts(), &Invalid);
+  if (Invalid)
+    return std::nullopt;
+  return T.str();
+}
+
+std::optional<std::string> tokenText(SourceRange R, const ASTContext &Ctx) {
+  return text(CharSourceRange::getTokenRange(R), Ctx);
+}
+
+/// The callee as written up to its name: 'sock.' in 'sock.read_some(b)',
+/// 'net::' in 'net::read(s, b)'.
+std::optional<std::string> calleePrefix(const Expr &Call,
+                                        const ASTContext &Ctx) {
+  const auto *C = llvm::dyn_cast<CallExpr>(&Call);
+  if (!C || llvm::isa<CXXOperatorCallExpr>(C))
+    return std::nullopt;
+  const Expr *Callee = C->getCallee()->IgnoreImpCasts();
+  SourceLocation NameLoc;
+  if (const auto *M = llvm::dyn_cast<MemberExpr>(Callee)) {
+    if (M->hasExplicitTemplateArgs())
+      return std::nullopt;
+    NameLoc = M->getMemberLoc();
+  } else if (const auto *R = llvm::dyn_cast<DeclRefExpr>(Callee)) {
+    if (R->hasExplicitTemplateArgs())
+      return std::nullopt;
+    NameLoc = R->getLocation();
+  } else {
+    return std::nullopt;
+  }
+  return text(CharSourceRange::getCharRange(C->getBeginLoc(), NameLoc), Ctx);
+}
+
+/// A named scheduler the coroutine can reach, for '{via:Type|Type}': a
+/// parameter, or a field of the class of a member coroutine, spelled with
+/// '.' or '->' as its type needs.
+std::optional<std::string> scheduler(llvm::StringRef Types,
+                                     const FunctionDecl &Coroutine) {
+  llvm::SmallVector<llvm::StringRef, 2> Wanted;
+  Types.split(Wanted, '|', -1, false);
+  auto Access = [&](QualType T) -> std::optional<llvm::StringRef> {
+    T = T.getNonReferenceType();
+    llvm::StringRef Op = ".";
+    if (T->isPointerType()) {
+      T = T->getPointeeType();
+      Op = "->";
+    } else if (const auto *Spec =
+                   llvm::dyn_cast_if_present<ClassTemplateSpecializationDecl>(
+                       T->getAsCXXRecordDecl())) {
+      std::string Name = plainQualifiedName(*Spec);
+      if ((Name == "std::shared_ptr" || Name == "std::unique_ptr") &&
+          Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
+        T = Spec->getTemplateArgs()[0].getAsType();
+        Op = "->";
+      }
+    }
+    std::string Name = plainTypeName(T);
+    if (llvm::is_contained(Wanted, Name))
+      return Op;
+    return std::nullopt;
+  };
+  for (const ParmVarDecl *P : Coroutine.parameters())
+    if (P->getIdentifier())
+      if (std::optional<llvm::StringRef> Op = Access(P->getType()))
+        return (P->getName() + *Op).str();
+  if (const auto *M = llvm::dyn_cast<CXXMethodDecl>(&Coroutine))
+    if (!M->isStatic() && !M->getParent()->isLambda())
+      for (const FieldDecl *Field : M->getParent()->fields())
+        if (Field->getIdentifier())
+          if (std::optional<llvm::StringRef> Op = Access(Field->getType()))
+            return (Field->getName() + *Op).str();
+  return std::nullopt;
+}
+
+/// Whether an expression is a postfix or primary expression as written.
+bool isPostfix(const Expr &E) {
+  const Expr *W = E.IgnoreImplicit();
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(W))
+    return Op->getOperator() == OO_Call || Op->getOperator() == OO_Subscript ||
+           Op->getOperator() == OO_Arrow;
+  return llvm::isa<CallExpr, DeclRefExpr, MemberExpr, ParenExpr,
+                   ArraySubscriptExpr, CXXTemporaryObjectExpr,
+                   CXXFunctionalCastExpr, CXXNamedCastExpr, IntegerLiteral,
+                   StringLiteral, CXXUnresolvedConstructExpr>(W);
+}
+
+/// Fills the slots of Template; std::nullopt when one cannot be filled.
+std::optional<std::string> expand(llvm::StringRef Template, const Slots &S) {
+  const ASTContext &Ctx = S.E.context();
+  llvm::ArrayRef<const Expr *> Args = S.Args;
+  std::string Out;
+  while (!Template.empty()) {
+    size_t Open = Template.find('{');
+    // A '{' not followed by a slot name is the code's own brace.
+    while (Open != llvm::StringRef::npos && Open + 1 < Template.size() &&
+           !llvm::isAlnum(Template[Open + 1]))
+      Open = Template.find('{', Open + 1);
+    Out += Template.take_front(Open).str();
+    if (Open == llvm::StringRef::npos)
+      break;
+    size_t Close = Template.find('}', Open);
+    if (Close == llvm::StringRef::npos)
+      return std::nullopt;
+    llvm::StringRef Slot = Template.slice(Open + 1, Close);
+    Template = Template.drop_front(Close + 1);
+    unsigned Index;
+    std::optional<std::string> Value;
+    if (Slot == "ns") {
+      if (S.Report.Fw)
+        Value = S.Report.Fw->Namespace;
+    } else if (!Slot.getAsInteger(10, Index)) {
+      if (Index < Args.size()) {
+        Value = tokenText(Args[Index]->getSourceRange(), Ctx);
+        // 'co_await' takes a cast-expression: 'co_await (a | b)'.
+        if (Value && llvm::StringRef(Out).ends_with("co_await ") &&
+            !isPostfix(*Args[Index]))
+          Value = "(" + *Value + ")";
+      }
+    } else if (Slot == "args" || Slot == "args,") {
+      // '{args,}' is followed by more arguments.
+      Value =
+          Args.empty()
+              ? std::optional<std::string>("")
+              : text(CharSourceRange::getTokenRange(Args.front()->getBeginLoc(),
+                                                    Args.back()->getEndLoc()),
+                     Ctx);
+      if (Value && !Args.empty() && Slot == "args,")
+        *Value += ", ";
+    } else if (Slot == "ec") {
+      if (S.ErrorCode)
+        Value = tokenText(S.ErrorCode->getSourceRange(), Ctx);
+    } else if (Slot == "token") {
+      if (S.Report.Fw && !S.Report.Fw->Token.empty())
+        Value = expand(S.Report.Fw->Token, S);
+    } else if (Slot == "prefix") {
+      Value = calleePrefix(*S.Site.Call, Ctx);
+    } else if (Slot == "call") {
+      Value = tokenText(S.Site.Call->getSourceRange(), Ctx);
+    } else if (Slot == "type") {
+      if (!S.Type.empty())
+        Value = S.Type;
+    } else if (Slot == "pool" || Slot == "home") {
+      if (S.Offload)
+        Value = Slot == "pool" ? S.Offload->Executor : S.Offload->HomeExecutor;
+      if (Value && Value->empty())
+        Value.reset();
+    } else if (Slot.consume_front("via:")) {
+      Value = scheduler(Slot, *S.Report.Coroutine);
+    }
+    if (!Value)
+      return std::nullopt;
+    Out += *Value;
+  }
+  return Out;
+}
+
+/// Whether a name a template needs is declared: a qualified name looked up
+/// from the translation unit, or '{scope}::name' next to the callee (the
+/// async twin of a member function, or of a function in an inline
+/// namespace).
+bool declared(llvm::StringRef Need, const Slots &S) {
+  ASTContext &Ctx = S.E.context();
+  const DeclContext *DC = Ctx.getTranslationUnitDecl();
+  std::string Expanded;
+  if (Need.consume_front("{scope}::")) {
+    DC = S.Site.Callee->getDeclContext();
+    Expanded = Need.str();
+  } else if (std::optional<std::string> E = expand(Need, S)) {
+    Expanded = *E;
+  } else {
+    return false;
+  }
+  std::vector<std::string> Parts = Catalog::splitQualifiedName(Expanded);
+  if (Parts.empty())
+    return false;
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    DeclContextLookupResult Found = DC->lookup(&Ctx.Idents.get(Parts[I]));
+    if (Found.empty())
+      return false;
+    if (I + 1 == Parts.size())
+      return true;
+    DC = nullptr;
+    for (const NamedDecl *ND : Found) {
+      if (const auto *Alias = llvm::dyn_cast<NamespaceAliasDecl>(ND))
+        ND = Alias->getNamespace();
+      if (const auto *Inner = llvm::dyn_cast<DeclContext>(ND)) {
+        DC = Inner;
+        break;
+      }
+    }
+    if (!DC)
+      return false;
+  }
+  return false;
+}
+
+/// Whether a std::chrono::duration argument converts to one of period
+/// Num/Den implicitly and exactly; Den == 0 accepts any duration.
+bool isDuration(const Expr &Arg, uint64_t Num, uint64_t Den) {
+  QualType T = Arg.getType().getNonReferenceType().getCanonicalType();
+  const auto *Spec = llvm::dyn_cast_if_present<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec || plainQualifiedName(*Spec) != "std::chrono::duration")
+    return false;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() != 2 || Args[0].getKind() != TemplateArgument::Type ||
+      Args[1].getKind() != TemplateArgument::Type)
+    return false;
+  if (Den == 0)
+    return true;
+  if (!Args[0].getAsType()->isIntegerType())
+    return false;
+  const auto *Ratio =
+      llvm::dyn_cast_if_present<ClassTemplateSpecializationDecl>(
+          Args[1].getAsType()->getAsCXXRecordDecl());
+  if (!Ratio || Ratio->getTemplateArgs().size() != 2)
+    return false;
+  const TemplateArgument &RN = Ratio->getTemplateArgs()[0];
+  const TemplateArgument &RD = Ratio->getTemplateArgs()[1];
+  if (RN.getKind() != TemplateArgument::Integral ||
+      RD.getKind() != TemplateArgument::Integral)
+    return false;
+  llvm::APInt N = RN.getAsIntegral().sextOrTrunc(128);
+  llvm::APInt D = RD.getAsIntegral().sextOrTrunc(128);
+  if (N.isNonPositive() || D.isNonPositive())
+    return false;
+  // N/D seconds is a whole number of Num/Den seconds: N*Den % (D*Num) == 0.
+  llvm::APInt Scaled = N * llvm::APInt(128, Den);
+  return Scaled.urem(D * llvm::APInt(128, Num)) == 0;
+}
+
+bool meets(ArgRequirement R, const Expr &Arg, const Slots &S) {
+  switch (R) {
+  case ArgRequirement::Any:
+    return true;
+  case ArgRequirement::Duration:
+    return isDuration(Arg, 1, 0);
+  case ArgRequirement::SteadyDuration:
+    return isDuration(Arg, 1, 1000000000);
+  case ArgRequirement::MillisecondsDuration:
+    return isDuration(Arg, 1, 1000);
+  case ArgRequirement::Awaitable: {
+    // As the blocking wait took it: an lvalue task may not be awaitable
+    // (folly and async_simple await rvalues only).
+    const Expr *E = Arg.IgnoreImplicit();
+    const Framework *Fw = S.E.frameworkOfType(plainTypeName(E->getType()));
+    return !E->isLValue() && Fw && S.Report.Fw &&
+           Fw->Family == S.Report.Fw->Family;
+  }
+  }
+  return false;
+}
+
+/// Checks a template's needs; the headers to include when some name is not
+/// declared and the template says which headers declare it.
+std::optional<std::vector<std::string>>
+needsMet(llvm::ArrayRef<std::string> Needs,
+         llvm::ArrayRef<std::string> Includes, const Slots &S) {
+  for (const std::string &Need : Needs)
+    if (!declared(Need, S)) {
+      if (Includes.empty())
+        return std::nullopt;
+      return std::vector<std::string>(Includes.begin(), Includes.end());
+    }
+  return std::vector<std::string>();
+}
+
+/// The replacement of the call by Code, if the context allows it.
+std::optional<CallFix> replaceCall(std::string Code, const Slots &S,
+                                   std::vector<std::string> Includes) {
+  const bool Awaits = llvm::StringRef(Code).starts_with("co_await");
+  if (llvm::StringRef(Code).contains("co_await") &&
+      (!S.Site.CanAwait || S.Report.Stackful ||
+       (S.Report.Fw && !S.Report.Fw->Awaits)))
+    return std::nullopt;
+  if (Awaits && S.Site.NeedsParens)
+    Code = "(" + Code + ")";
+  SourceRange Range = S.Site.Call->getSourceRange();
+  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+    return std::nullopt;
+  return CallFix{
+      FixItHint::CreateReplacement(CharSourceRange::getTokenRange(Range), Code),
+      std::move(Includes)};
+}
+
+/// The type of a call's value, spelled so that it names the same type at
+/// the call; empty when it cannot be spelled there.
+std::string spellType(const Expr &Call, const ASTContext &Ctx) {
+  QualType T = Call.getType();
+  if (T.isNull() || T->isDependentType() || T->isUndeducedType() ||
+      T->isVariablyModifiedType())
+    return {};
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    if (RD->isLambda() || RD->isLocalClass() || !RD->getIdentifier())
+      return {};
+  PrintingPolicy Policy = Ctx.getPrintingPolicy();
+  Policy.SuppressUnwrittenScope = true;
+  return TypeName::getFullyQualifiedName(T.getUnqualifiedType(), Ctx, Policy,
+                                         /*WithGlobalNsPrefix=*/false);
+}
+
+/// 'sock.read_some(b)' to 'co_await sock.async_read_some(b, TOKEN)': the
+/// twin next to the callee takes the same arguments and a completion token,
+/// and yields the same value; a trailing error_code is kept by redirecting
+/// errors into it.
+std::optional<CallFix> buildTwinFix(const ApiEntry &Api, const Slots &S) {
+  const Framework *Fw = S.Report.Fw;
+  if (Api.AsyncTwin.empty() || Fw->Token.empty() ||
+      (S.ErrorCode && Fw->RedirectError.empty()))
+    return std::nullopt;
+  std::string Twin = Api.AsyncTwin;
+  size_t Slot = Twin.find("{name}");
+  if (Slot != std::string::npos)
+    Twin.replace(Slot, 6, S.Site.Callee->getName().str());
+  if (!Catalog::splitQualifiedName(Twin).empty() &&
+      !declared("{scope}::" + Twin, S))
+    return std::nullopt;
+  for (const std::string &Need : Fw->TokenNeeds)
+    if (!declared(Need, S))
+      return std::nullopt;
+  std::optional<std::string> Code =
+      expand("co_await {prefix}" + Twin + "({args,}" +
+                 (S.ErrorCode ? Fw->RedirectError : Fw->Token) + ")",
+             S);
+  if (!Code)
+    return std::nullopt;
+  return replaceCall(std::move(*Code), S, {});
+}
+
+} // namespace
+
+std::optional<CallFix> buildSwapFix(const CoroutineReport &Report,
+                                    const Finding &F, const Engine &E) {
+  if (F.Helper || !Report.Fw || !llvm::isa<CallExpr>(F.Site.Call))
+    return std::nullopt;
+  Slots S(Report, F.Site, E);
+  llvm::ArrayRef<const Expr *> Args = writtenArguments(*F.Site.Call);
+  for (const SwapRule *Rule : F.Api->swapsFor(Report.Fw->Family)) {
+    // A rewrite of another type may only replace a call whose value is
+    // unused.
+    if ((Rule->Arity && *Rule->Arity != Args.size()) ||
+        (!Rule->SameValue && !F.Site.IsStatement) ||
+        Rule->Args.size() > Args.size())
+      continue;
+    bool Meets = true;
+    for (size_t I = 0; I < Rule->Args.size() && Meets; ++I)
+      Meets = meets(Rule->Args[I], *Args[I], S);
+    if (!Meets)
+      continue;
+    std::optional<std::vector<std::string>> Includes =
+        needsMet(Rule->Needs, Rule->Includes, S);
+    if (!Includes)
+      continue;
+    if (std::optional<std::string> Code = expand(Rule->Code, S))
+      return replaceCall(std::move(*Code), S, std::move(*Includes));
+  }
+  return buildTwinFix(*F.Api, S);
+}
+
+OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
+                           const Engine &E, const OffloadSettings &Settings) {
+  const auto *Call = llvm::dyn_cast<CallExpr>(F.Site.Call);
+  if (!Call || Report.Stackful || !F.Site.CanAwait)
+    return {};
+  Slots S(Report, F.Site, E, &Settings);
+  // A call whose value is unused is offloaded as a statement; a value is
+  // carried back only when it is a prvalue whose type can be spelled.
+  const bool Void = Call->getType()->isVoidType() || F.Site.IsStatement;
+  if (!Void) {
+    if (!Call->isPRValue())
+      return {};
+    S.Type = spellType(*Call, E.context());
+    if (S.Type.empty())
+      return {};
+  } else {
+    S.Type = "void";
+  }
+  llvm::StringRef Template = Settings.Template;
+  llvm::ArrayRef<std::string> Needs;
+  llvm::ArrayRef<std::string> Includes;
+  if (Template.empty()) {
+    if (!Report.Fw || Report.Fw->Offload.Value.empty())
+      return {std::nullopt, "'OffloadTemplate'"};
+    const OffloadIdiom &Idiom = Report.Fw->Offload;
+    Template = Void ? Idiom.Void : Idiom.Value;
+    Needs = Idiom.Needs;
+    Includes = Idiom.Includes;
+    std::string Missing;
+    if (Template.contains("{pool}") && Settings.Executor.empty())
+      Missing = "'OffloadExecutor'";
+    if (Template.contains("{home}") && Settings.HomeExecutor.empty())
+      Missing += (Missing.empty() ? "" : " and ") +
+                 std::string("'OffloadHomeExecutor'");
+    if (!Missing.empty())
+      return {std::nullopt, Missing};
+  }
+  std::optional<std::vector<std::string>> Headers =
+      needsMet(Needs, Includes, S);
+  if (!Headers)
+    return {};
+  std::optional<std::string> Code = expand(Template, S);
+  if (!Code)
+    return {};
+  return {replaceCall(std::move(*Code), S, std::move(*Headers)), ""};
+}
+
+std::string checkOffloadTemplate(llvm::StringRef Template) {
+  if (!Template.contains("{call}"))
+    return "a template with a '{call}' slot";
+  while (!Template.empty()) {
+    size_t Open = Template.find('{');
+    while (Open != llvm::StringRef::npos && Open + 1 < Template.size() &&
+           !llvm::isAlnum(Template[Open + 1]))
+      Open = Template.find('{', Open + 1);
+    if (Open == llvm::StringRef::npos)
+      break;
+    size_t Close = Template.find('}', Open);
+    llvm::StringRef Slot = Template.slice(Open + 1, Close);
+    if (Close == llvm::StringRef::npos ||
+        !llvm::is_contained({"call", "type", "pool", "home", "ns"}, Slot))
+      return "slots {call}, {type}, {pool}, {home} or {ns}, not '{" +
+             Slot.str() + (Close == llvm::StringRef::npos ? "'" : "}'");
+    Template = Template.drop_front(Close + 1);
+  }
+  return {};
+}
+
+} // namespace clang::tidy::async
