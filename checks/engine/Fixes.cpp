@@ -212,6 +212,29 @@ std::optional<std::string> expand(llvm::StringRef Template, const Slots &S) {
   return Out;
 }
 
+/// Names declared in DC, or brought in by its using-directives (Cobalt's
+/// this_coro::executor is Asio's).
+llvm::SmallVector<const NamedDecl *, 2> lookupIn(const DeclContext &DC,
+                                                 IdentifierInfo &Name) {
+  llvm::SmallVector<const NamedDecl *, 2> Found;
+  for (const NamedDecl *ND : DC.lookup(&Name))
+    Found.push_back(ND);
+  if (!Found.empty())
+    return Found;
+  auto FromDirectives = [&](const DeclContext &Scope) {
+    for (const UsingDirectiveDecl *UD : Scope.using_directives())
+      if (const NamespaceDecl *NS = UD->getNominatedNamespace())
+        for (const NamedDecl *ND : NS->lookup(&Name))
+          Found.push_back(ND);
+  };
+  if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(&DC))
+    for (const NamespaceDecl *Redecl : NS->redecls())
+      FromDirectives(*Redecl);
+  else
+    FromDirectives(DC);
+  return Found;
+}
+
 /// Whether a name a template needs is declared: a qualified name looked up
 /// from the translation unit, or '{scope}::name' next to the callee (the
 /// async twin of a member function, or of a function in an inline
@@ -232,7 +255,8 @@ bool declared(llvm::StringRef Need, const Slots &S) {
   if (Parts.empty())
     return false;
   for (size_t I = 0; I < Parts.size(); ++I) {
-    DeclContextLookupResult Found = DC->lookup(&Ctx.Idents.get(Parts[I]));
+    llvm::SmallVector<const NamedDecl *, 2> Found =
+        lookupIn(*DC, Ctx.Idents.get(Parts[I]));
     if (Found.empty())
       return false;
     if (I + 1 == Parts.size())

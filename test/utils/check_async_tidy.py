@@ -129,6 +129,15 @@ def main():
         elif fixed != stripped:
             fail("%s changed the file but the test has no %s lines"
                  % (name, fixes))
+        if re.search(r"conflict|overlap", output, re.IGNORECASE):
+            fail("%s produced conflicting fixes" % name)
+        # Fixed code is final: running again finds nothing more to fix.
+        if fixed != stripped:
+            again = run(cmd)
+            with open(copy) as f:
+                if f.read() != fixed:
+                    print(again.stdout)
+                    fail("%s changed the fixed file again" % name)
         if args.compile_fixed:
             cc = run([args.compile_fixed, "-fsyntax-only", "-std=c++20", "-x",
                       "c++", copy] + args.clang_args)

@@ -1,10 +1,8 @@
 // Stand-in for libcoro's coro/sync_wait.hpp: see ../README.md.
 #pragma once
-#include <utility>
+#include "../standin/task.hpp"
 
 namespace coro {
 template <typename awaitable_type>
-auto sync_wait(awaitable_type &&a) -> decltype(auto) {
-  return std::forward<awaitable_type>(a).await_resume();
-}
+auto sync_wait(awaitable_type &&a) -> standin::await_result_t<awaitable_type>;
 } // namespace coro

@@ -1,9 +1,8 @@
 // Stand-in for cppcoro/sync_wait.hpp: see ../README.md.
 #pragma once
-#include <utility>
+#include "../standin/task.hpp"
 
 namespace cppcoro {
-template <typename Awaitable> auto sync_wait(Awaitable &&awaitable) {
-  return std::forward<Awaitable>(awaitable).await_resume();
-}
+template <typename AWAITABLE>
+auto sync_wait(AWAITABLE &&awaitable) -> standin::await_result_t<AWAITABLE>;
 } // namespace cppcoro

@@ -1,9 +1,8 @@
 // Stand-in for async_simple/coro/SyncAwait.h: see ../../README.md.
 #pragma once
-#include <utility>
+#include "../../standin/task.hpp"
 
 namespace async_simple::coro {
-template <typename LazyType> inline auto syncAwait(LazyType &&lazy) {
-  return std::forward<LazyType>(lazy).await_resume();
-}
+template <typename LazyType>
+auto syncAwait(LazyType &&lazy) -> standin::await_result_t<LazyType>;
 } // namespace async_simple::coro
