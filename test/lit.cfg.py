@@ -55,8 +55,10 @@ config.substitutions += [
     ("%resource_dir", config.resource_dir),
     ("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"),
     # Debian's Qt 6 is built with -reduce-relocations: code must be -fPIC.
+    # The include directories are those of QCoro's and Qt's CMake targets.
     ("%qt_flags", " ".join(
-        ["-fPIC", "-I/usr/include/qcoro6", "-I/usr/include/qcoro6/qcoro"] +
+        ["-fPIC", "-I/usr/include/qcoro6", "-I/usr/include/qcoro6/qcoro",
+         "-I/usr/include/qcoro6/QCoro"] +
         ["-I/usr/include/x86_64-linux-gnu/qt6" + m
          for m in ("", "/QtCore", "/QtNetwork", "/QtConcurrent")])),
 ]

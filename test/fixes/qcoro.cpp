@@ -1,0 +1,39 @@
+// QCoro against Debian's Qt 6 and QCoro 0.8: sleepFor for whole
+// milliseconds (with its header included), and offload through
+// QtConcurrent::run, which needs no pool option.
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes %s async-blocking-sleep,async-blocking-file-io %t -- %qt_flags
+
+// CHECK-FIXES: #include <QCoroFuture>
+#include <QCoroTask>
+// CHECK-FIXES: #include <QCoroTimer>
+// CHECK-FIXES: #include <QtConcurrent/QtConcurrentRun>
+#include <chrono>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <unistd.h>
+
+inline std::string read_file(const char *path) {
+  std::ifstream in(path);
+  std::string s;
+  in >> s;
+  return s;
+}
+inline void flush(int fd) { ::fsync(fd); }
+
+QCoro::Task<std::size_t> handler(int fd) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' sleeps the thread inside coroutine 'handler'
+  // CHECK-FIXES: co_await QCoro::sleepFor(std::chrono::milliseconds(20));
+  // QCoro::sleepFor truncates to milliseconds: not equivalent here.
+  std::this_thread::sleep_for(std::chrono::microseconds(1500));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' sleeps the thread inside coroutine 'handler'
+  // CHECK-FIXES: co_await QtConcurrent::run([&] { std::this_thread::sleep_for(std::chrono::microseconds(1500)); });
+  std::string text = read_file("/etc/hostname");
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'read_file' opens a file inside coroutine 'handler'
+  // CHECK-FIXES: std::string text = co_await QtConcurrent::run([&] { return read_file("/etc/hostname"); });
+  flush(fd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'flush' waits for the file system inside coroutine 'handler'
+  // CHECK-FIXES: co_await QtConcurrent::run([&] { flush(fd); });
+  co_return text.size();
+}
