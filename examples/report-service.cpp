@@ -13,6 +13,10 @@
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
+// Where blocking work belongs: examples/.clang-tidy names this pool in
+// OffloadExecutor, so the offload fixes run the calls below on it.
+static asio::thread_pool blocking_pool{4};
+
 struct Report {
   std::string title;
   long orders = 0;

@@ -54,6 +54,8 @@ asio::awaitable<void> asio_hops(asio::thread_pool &pool) {
   sleep(2);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' sleeps the thread inside coroutine 'asio_hops'
   // CHECK-MESSAGES-OPTION: :[[@LINE-2]]:3: warning: 'sleep' sleeps the thread
+  // CHECK-FIXES: co_await asio::steady_timer(co_await asio::this_coro::executor, std::chrono::seconds(2)).async_wait(asio::use_awaitable);
+  // CHECK-FIXES-OPTION: co_await asio::steady_timer(co_await asio::this_coro::executor, std::chrono::seconds(2)).async_wait(asio::use_awaitable);
 }
 
 // Posting to the pool as a completion token does not move the coroutine.
@@ -62,6 +64,8 @@ asio::awaitable<void> not_a_hop(asio::thread_pool &pool) {
   sleep(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' sleeps the thread inside coroutine 'not_a_hop'
   // CHECK-MESSAGES-OPTION: :[[@LINE-2]]:3: warning: 'sleep' sleeps the thread
+  // CHECK-FIXES: co_await asio::steady_timer(co_await asio::this_coro::executor, std::chrono::seconds(1)).async_wait(asio::use_awaitable);
+  // CHECK-FIXES-OPTION: co_await asio::steady_timer(co_await asio::this_coro::executor, std::chrono::seconds(1)).async_wait(asio::use_awaitable);
 }
 
 // A team's own hops, declared with the HopAwaitables option.
