@@ -4,12 +4,18 @@
 //
 //   async-tidy-catalog check FILE...   exit 1 with file:line:col on errors
 //   async-tidy-catalog markdown FILE   the catalog page (docs/catalog.md)
+//   async-tidy-catalog fix-docs [--check] FILE PAGE...
+//                                      the "Fixes by framework" section of
+//                                      each check's page, rewritten in place
+//                                      (or compared, with --check)
 //
 //===----------------------------------------------------------------------===//
 
 #include "engine/Catalog.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang::tidy::async;
@@ -145,14 +151,246 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
          << (E.When.empty() ? "always" : conditions(E.When)) << " |\n";
 }
 
+/// A call each check's page shows fixed, with what fills the template
+/// slots: the API it calls, its arguments, the object it is called on, and
+/// its type (empty when its value is unused).
+struct Example {
+  Category Cat;
+  llvm::StringLiteral Api;
+  llvm::StringLiteral Prefix;
+  llvm::StringLiteral Args;
+  llvm::StringLiteral Type;
+  llvm::StringLiteral Result;
+};
+constexpr Example Examples[] = {
+    {Category::Sleep, "std::this_thread::sleep_for",
+     "std::this_thread::", "100ms", "", ""},
+    {Category::Socket, "asio::basic_stream_socket::read_some", "sock.", "buf",
+     "std::size_t", "n"},
+    {Category::FileIo, "std::filesystem::file_size",
+     "std::filesystem::", "path", "std::uintmax_t", "size"},
+    {Category::Db, "PQexec", "", "conn, sql", "PGresult *", "res"},
+    {Category::Http, "curl_easy_perform", "", "curl", "", ""},
+    {Category::Wait, "std::future::get", "fut.", "", "int", "v"},
+    {Category::Process, "system", "std::", "cmd", "int", "status"},
+    {Category::Cpu, "crypt", "", "key, salt", "char *", "hash"},
+    {Category::Call, "legacy_fetch", "", "id", "Record", "rec"},
+};
+
+/// Fills a template's slots with the example's text, as the checks do with
+/// the source's.
+std::string expandExample(llvm::StringRef Template, const Example &E,
+                          const Framework &F, llvm::StringRef Call) {
+  llvm::SmallVector<llvm::StringRef, 3> Args;
+  E.Args.split(Args, ", ", -1, false);
+  std::string Out;
+  while (!Template.empty()) {
+    size_t Open = Template.find('{');
+    while (Open != llvm::StringRef::npos && Open + 1 < Template.size() &&
+           !llvm::isAlnum(Template[Open + 1]))
+      Open = Template.find('{', Open + 1);
+    Out += Template.take_front(Open).str();
+    if (Open == llvm::StringRef::npos)
+      break;
+    size_t Close = Template.find('}', Open);
+    llvm::StringRef Slot = Template.slice(Open + 1, Close);
+    Template = Template.drop_front(Close + 1);
+    unsigned Index;
+    if (Slot == "ns")
+      Out += F.Namespace;
+    else if (!Slot.getAsInteger(10, Index) && Index < Args.size())
+      Out += Args[Index].str();
+    else if (Slot == "args")
+      Out += E.Args.str();
+    else if (Slot == "args,")
+      Out += E.Args.empty() ? "" : (E.Args + ", ").str();
+    else if (Slot == "prefix")
+      Out += E.Prefix.str();
+    else if (Slot == "call")
+      Out += Call.str();
+    else if (Slot == "type")
+      Out += E.Type.empty() ? "void" : E.Type.str();
+    else if (Slot == "pool" || Slot == "home")
+      Out += Slot.str();
+    else if (Slot == "token")
+      Out += expandExample(F.Token, E, F, Call);
+    else if (Slot.starts_with("via:"))
+      Out += "sched->";
+    else
+      Out += ("{" + Slot + "}").str();
+  }
+  return Out;
+}
+
+std::string cell(std::string Code) {
+  for (size_t At = Code.find('|'); At != std::string::npos;
+       At = Code.find('|', At + 2))
+    Code.insert(At, "\\");
+  return "`" + Code + "`";
+}
+
+/// The "Fixes by framework" section of a check's page.
+std::string fixSection(const Catalog &C, Category Cat) {
+  const Example *E = nullptr;
+  for (const Example &X : Examples)
+    if (X.Cat == Cat)
+      E = &X;
+  std::string Call = (E->Prefix + llvm::StringRef(E->Api).rsplit("::").second +
+                      "(" + E->Args + ")")
+                         .str();
+  if (!llvm::StringRef(E->Api).contains("::"))
+    Call = (E->Prefix + E->Api + "(" + E->Args + ")").str();
+  const ApiEntry *Api = nullptr;
+  for (const ApiEntry &A : C.entries())
+    if (A.Name == E->Api && A.Hop == HopTarget::None)
+      Api = &A;
+  auto Statement = [&](llvm::StringRef Code) {
+    return E->Type.empty() ? (Code + ";").str()
+                           : ("auto " + E->Result + " = " + Code + ";").str();
+  };
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << "Generated from the catalog by `async-tidy-catalog fix-docs`; the\n"
+     << "tests in `test/fixes/` compile each of these against the "
+        "framework's\nheaders. `pool` and `home` stand for the options "
+        "`OffloadExecutor` and\n`OffloadHomeExecutor`; `sched` for a "
+        "scheduler the coroutine can reach.\n\n"
+     << "Before, in a coroutine of each framework:\n\n```c++\n"
+     << Statement(Call) << "\n```\n\n"
+     << "| framework | swap fix (`-fix`) | offload fix (note, `--fix-notes`) "
+        "|\n|---|---|---|\n";
+  for (const Framework &F : C.frameworks()) {
+    std::string Swap;
+    if (Api) {
+      llvm::SmallVector<const SwapRule *, 2> Rules = Api->swapsFor(F.Family);
+      for (const SwapRule *R : Rules)
+        if (R->SameValue || E->Type.empty()) {
+          Swap = Statement(expandExample(R->Code, *E, F, Call));
+          break;
+        }
+      if (Swap.empty() && !Api->AsyncTwin.empty() && !F.Token.empty()) {
+        std::string Twin = Api->AsyncTwin;
+        size_t At = Twin.find("{name}");
+        if (At != std::string::npos)
+          Twin.replace(At, 6,
+                       llvm::StringRef(E->Api).rsplit("::").second.str());
+        Swap = Statement(expandExample(
+            "co_await {prefix}" + Twin + "({args,}{token})", *E, F, Call));
+      }
+    }
+    // Generators cannot co_await; others without an idiom take the user's.
+    std::string Offload = F.Awaits ? "with `OffloadTemplate` only" : "—";
+    if (F.Awaits && !F.Offload.Value.empty())
+      Offload = cell(Statement(expandExample(
+          E->Type.empty() ? F.Offload.Void : F.Offload.Value, *E, F, Call)));
+    OS << "| " << F.Name << " | " << (Swap.empty() ? "—" : cell(Swap)) << " | "
+       << Offload << " |\n";
+  }
+  // The category's other rewrites: nested loops, other sleeps.
+  bool Header = false;
+  for (const Framework &F : C.frameworks())
+    for (const ApiEntry &A : C.entries()) {
+      if (A.Cat != Cat || A.Hop != HopTarget::None || &A == Api)
+        continue;
+      llvm::SmallVector<const SwapRule *, 2> Rules = A.swapsFor(F.Family);
+      if (Rules.empty())
+        continue;
+      const SwapRule &R = *Rules.front();
+      ArgRequirement Req =
+          R.Args.empty() ? ArgRequirement::Any : R.Args.front();
+      std::string Arg = "100ms";
+      if (Req == ArgRequirement::Awaitable)
+        Arg = "child()";
+      else if (Req == ArgRequirement::Any)
+        Arg = "n";
+      std::string Before = A.Name + "(" + Arg + ")";
+      Example Other{Cat, "", "", "", "", ""};
+      std::string After = expandExample(R.Code, Other, F, Before);
+      size_t Slot = After.find("{0}");
+      if (Slot != std::string::npos)
+        After.replace(Slot, 3, Arg);
+      if (!Header) {
+        OS << "\nOther calls of this check with a swap fix:\n\n"
+           << "| framework | before | swap fix |\n|---|---|---|\n";
+        Header = true;
+      }
+      OS << "| " << F.Name << " | " << cell(Before + ";") << " | "
+         << cell(After + ";") << " |\n";
+    }
+  return Text;
+}
+
+constexpr llvm::StringLiteral BeginMarker =
+    "<!-- BEGIN generated fixes by framework -->\n";
+constexpr llvm::StringLiteral EndMarker =
+    "<!-- END generated fixes by framework -->";
+
+/// Rewrites or checks the generated section of each page; false when a page
+/// is stale (with Check) or cannot be updated.
+bool fixDocs(const Catalog &C, llvm::ArrayRef<const char *> Pages, bool Check) {
+  bool Ok = true;
+  for (llvm::StringRef Page : Pages) {
+    llvm::StringRef Stem = llvm::sys::path::stem(Page);
+    std::optional<Category> Cat;
+    if (Stem.consume_front("async-blocking-"))
+      Cat = parseCategory(Stem);
+    auto Buffer = llvm::MemoryBuffer::getFile(Page);
+    if (!Cat || !Buffer) {
+      llvm::errs() << Page << ": not a check's page\n";
+      Ok = false;
+      continue;
+    }
+    llvm::StringRef Old = (*Buffer)->getBuffer();
+    size_t Begin = Old.find(BeginMarker);
+    size_t End = Old.find(EndMarker);
+    if (Begin == llvm::StringRef::npos || End == llvm::StringRef::npos ||
+        End < Begin) {
+      llvm::errs() << Page << ": missing the markers of the generated "
+                   << "section\n";
+      Ok = false;
+      continue;
+    }
+    std::string New = (Old.take_front(Begin + BeginMarker.size()) +
+                       fixSection(C, *Cat) + Old.drop_front(End))
+                          .str();
+    if (New == Old)
+      continue;
+    if (Check) {
+      llvm::errs() << Page << ": the generated section is stale; run "
+                   << "async-tidy-catalog fix-docs\n";
+      Ok = false;
+      continue;
+    }
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Page, EC);
+    if (EC) {
+      llvm::errs() << Page << ": " << EC.message() << "\n";
+      Ok = false;
+      continue;
+    }
+    Out << New;
+  }
+  return Ok;
+}
+
 } // namespace
 
 int main(int Argc, char **Argv) {
   llvm::StringRef Mode = Argc > 1 ? Argv[1] : "";
+  if (Mode == "fix-docs") {
+    llvm::ArrayRef<const char *> Args(Argv + 2, Argc - 2);
+    const bool Check = !Args.empty() && llvm::StringRef(Args[0]) == "--check";
+    if (Check)
+      Args = Args.drop_front();
+    std::optional<Catalog> C = Args.size() >= 2 ? load(Args[0]) : std::nullopt;
+    return C && fixDocs(*C, Args.drop_front(), Check) ? 0 : 1;
+  }
   if ((Mode != "check" && Mode != "markdown") || Argc < 3 ||
       (Mode == "markdown" && Argc != 3)) {
     llvm::errs() << "usage: async-tidy-catalog check FILE...\n"
-                    "       async-tidy-catalog markdown FILE\n";
+                    "       async-tidy-catalog markdown FILE\n"
+                    "       async-tidy-catalog fix-docs [--check] FILE "
+                    "PAGE...\n";
     return 2;
   }
   if (Mode == "markdown") {
