@@ -435,6 +435,8 @@ private:
             return fail(V, "'" + T + "' is not a qualified name");
           F.Types.push_back(llvm::join(Parts, "::"));
         }
+      } else if (Key == "executor") {
+        F.Executor = scalar(V);
       } else if (Key == "token") {
         F.Token = scalar(V);
       } else if (Key == "token-needs") {
@@ -484,6 +486,8 @@ private:
       if (Other.Family == F.Family) {
         if (!HasOffload)
           F.Offload = Other.Offload;
+        if (F.Executor.empty())
+          F.Executor = Other.Executor;
         if (F.Token.empty()) {
           F.Token = Other.Token;
           F.TokenNeeds = Other.TokenNeeds;

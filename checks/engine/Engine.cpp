@@ -530,6 +530,17 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
     return R;
   R.Stackful = !llvm::isa<CoroutineBodyStmt>(Coroutine.getBody());
   R.Fw = frameworkOfType(plainTypeName(Coroutine.getReturnType()));
+  if (R.Fw && !usesDefaultExecutor(*R.Fw, Coroutine.getReturnType(), Ctx))
+    R.Fw = nullptr;
+  // A stackful coroutine belongs to the framework of its yield_context.
+  if (!R.Fw && R.Stackful)
+    for (const ParmVarDecl *P : Coroutine.parameters())
+      if (const Framework *Fw = frameworkOfType(plainTypeName(P->getType())))
+        if (P->getIdentifier()) {
+          R.Fw = Fw;
+          R.Yield = P;
+          break;
+        }
   BodySummary S = walk(Coroutine);
   R.FirstSuspend = S.FirstSuspend;
   R.SuspendKeyword = S.SuspendKeyword;

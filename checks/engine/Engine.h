@@ -29,6 +29,7 @@ class CXXMethodDecl;
 class CXXRecordDecl;
 class FunctionDecl;
 class NamedDecl;
+class ParmVarDecl;
 class VarDecl;
 } // namespace clang
 
@@ -56,6 +57,8 @@ struct CoroutineReport {
   const Framework *Fw = nullptr;
   /// A function that suspends through a yield_context, not 'co_await'.
   bool Stackful = false;
+  /// Its yield_context parameter, the completion token of its fixes.
+  const ParmVarDecl *Yield = nullptr;
   SourceLocation FirstSuspend;
   llvm::StringRef SuspendKeyword;
   std::vector<Finding> Findings;

@@ -187,6 +187,9 @@ std::optional<std::string> expand(llvm::StringRef Template, const Slots &S) {
     } else if (Slot == "ec") {
       if (S.ErrorCode)
         Value = tokenText(S.ErrorCode->getSourceRange(), Ctx);
+    } else if (Slot == "yield") {
+      if (S.Report.Yield)
+        Value = S.Report.Yield->getName().str();
     } else if (Slot == "token") {
       if (S.Report.Fw && !S.Report.Fw->Token.empty())
         Value = expand(S.Report.Fw->Token, S);
@@ -212,29 +215,6 @@ std::optional<std::string> expand(llvm::StringRef Template, const Slots &S) {
   return Out;
 }
 
-/// Names declared in DC, or brought in by its using-directives (Cobalt's
-/// this_coro::executor is Asio's).
-llvm::SmallVector<const NamedDecl *, 2> lookupIn(const DeclContext &DC,
-                                                 IdentifierInfo &Name) {
-  llvm::SmallVector<const NamedDecl *, 2> Found;
-  for (const NamedDecl *ND : DC.lookup(&Name))
-    Found.push_back(ND);
-  if (!Found.empty())
-    return Found;
-  auto FromDirectives = [&](const DeclContext &Scope) {
-    for (const UsingDirectiveDecl *UD : Scope.using_directives())
-      if (const NamespaceDecl *NS = UD->getNominatedNamespace())
-        for (const NamedDecl *ND : NS->lookup(&Name))
-          Found.push_back(ND);
-  };
-  if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(&DC))
-    for (const NamespaceDecl *Redecl : NS->redecls())
-      FromDirectives(*Redecl);
-  else
-    FromDirectives(DC);
-  return Found;
-}
-
 /// Whether a name a template needs is declared: a qualified name looked up
 /// from the translation unit, or '{scope}::name' next to the callee (the
 /// async twin of a member function, or of a function in an inline
@@ -251,29 +231,7 @@ bool declared(llvm::StringRef Need, const Slots &S) {
   } else {
     return false;
   }
-  std::vector<std::string> Parts = Catalog::splitQualifiedName(Expanded);
-  if (Parts.empty())
-    return false;
-  for (size_t I = 0; I < Parts.size(); ++I) {
-    llvm::SmallVector<const NamedDecl *, 2> Found =
-        lookupIn(*DC, Ctx.Idents.get(Parts[I]));
-    if (Found.empty())
-      return false;
-    if (I + 1 == Parts.size())
-      return true;
-    DC = nullptr;
-    for (const NamedDecl *ND : Found) {
-      if (const auto *Alias = llvm::dyn_cast<NamespaceAliasDecl>(ND))
-        ND = Alias->getNamespace();
-      if (const auto *Inner = llvm::dyn_cast<DeclContext>(ND)) {
-        DC = Inner;
-        break;
-      }
-    }
-    if (!DC)
-      return false;
-  }
-  return false;
+  return !lookupQualified(Expanded, *DC, Ctx).empty();
 }
 
 /// Whether a std::chrono::duration argument converts to one of period
@@ -400,10 +358,11 @@ std::optional<CallFix> buildTwinFix(const ApiEntry &Api, const Slots &S) {
   for (const std::string &Need : Fw->TokenNeeds)
     if (!declared(Need, S))
       return std::nullopt;
-  std::optional<std::string> Code =
-      expand("co_await {prefix}" + Twin + "({args,}" +
-                 (S.ErrorCode ? Fw->RedirectError : Fw->Token) + ")",
-             S);
+  // A stackful coroutine passes its yield_context instead of awaiting.
+  std::optional<std::string> Code = expand(
+      (Fw->Awaits ? "co_await {prefix}" : "{prefix}") + Twin + "({args,}" +
+          (S.ErrorCode ? Fw->RedirectError : Fw->Token) + ")",
+      S);
   if (!Code)
     return std::nullopt;
   return replaceCall(std::move(*Code), S, {});

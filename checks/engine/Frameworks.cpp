@@ -2,6 +2,7 @@
 
 #include "Frameworks.h"
 #include "Catalog.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Type.h"
@@ -46,6 +47,78 @@ std::string plainTypeName(QualType T) {
         if (const auto *DC = llvm::dyn_cast<DeclContext>(Templated))
           return plainQualifiedName(*DC);
   return {};
+}
+
+/// Names declared in DC, or brought in by its using-directives (Cobalt's
+/// this_coro::executor is Asio's).
+static llvm::SmallVector<const NamedDecl *, 2> lookupIn(const DeclContext &DC,
+                                                        IdentifierInfo &Name) {
+  llvm::SmallVector<const NamedDecl *, 2> Found;
+  for (const NamedDecl *ND : DC.lookup(&Name))
+    Found.push_back(ND);
+  if (!Found.empty())
+    return Found;
+  auto FromDirectives = [&](const DeclContext &Scope) {
+    for (const UsingDirectiveDecl *UD : Scope.using_directives())
+      if (const NamespaceDecl *NS = UD->getNominatedNamespace())
+        for (const NamedDecl *ND : NS->lookup(&Name))
+          Found.push_back(ND);
+  };
+  if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(&DC))
+    for (const NamespaceDecl *Redecl : NS->redecls())
+      FromDirectives(*Redecl);
+  else
+    FromDirectives(DC);
+  return Found;
+}
+
+llvm::SmallVector<const NamedDecl *, 2> lookupQualified(llvm::StringRef Name,
+                                                        const DeclContext &From,
+                                                        ASTContext &Ctx) {
+  std::vector<std::string> Parts = Catalog::splitQualifiedName(Name);
+  const DeclContext *DC = &From;
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    llvm::SmallVector<const NamedDecl *, 2> Found =
+        lookupIn(*DC, Ctx.Idents.get(Parts[I]));
+    if (Found.empty() || I + 1 == Parts.size())
+      return Found;
+    DC = nullptr;
+    for (const NamedDecl *ND : Found) {
+      if (const auto *Alias = llvm::dyn_cast<NamespaceAliasDecl>(ND))
+        ND = Alias->getNamespace();
+      // Members of a class template are looked up in its pattern.
+      if (const auto *Template = llvm::dyn_cast<ClassTemplateDecl>(ND))
+        ND = Template->getTemplatedDecl();
+      if (const auto *Inner = llvm::dyn_cast<DeclContext>(ND)) {
+        DC = Inner;
+        break;
+      }
+    }
+    if (!DC)
+      return {};
+  }
+  return {};
+}
+
+bool usesDefaultExecutor(const Framework &F, QualType ReturnType,
+                         ASTContext &Ctx) {
+  if (F.Executor.empty())
+    return true;
+  const auto *Spec = llvm::dyn_cast_if_present<ClassTemplateSpecializationDecl>(
+      ReturnType.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() < 2 ||
+      Spec->getTemplateArgs()[1].getKind() != TemplateArgument::Type)
+    return true;
+  std::string Name = F.Executor;
+  size_t Slot = Name.find("{ns}");
+  if (Slot != std::string::npos)
+    Name.replace(Slot, 4, F.Namespace);
+  for (const NamedDecl *ND :
+       lookupQualified(Name, *Ctx.getTranslationUnitDecl(), Ctx))
+    if (const auto *TD = llvm::dyn_cast<TypeDecl>(ND))
+      return ASTContext::hasSameType(Ctx.getTypeDeclType(TD),
+                                     Spec->getTemplateArgs()[1].getAsType());
+  return false;
 }
 
 const Framework *recogniseFramework(const FunctionDecl &Coroutine,

@@ -12,9 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "llvm/ADT/SmallVector.h"
+
 namespace clang {
+class ASTContext;
 class DeclContext;
 class FunctionDecl;
+class NamedDecl;
 class QualType;
 } // namespace clang
 
@@ -53,8 +57,12 @@ struct Framework {
   std::string Token;
   std::vector<std::string> TokenNeeds;
   std::string RedirectError;
-  /// False for synchronous generators, whose bodies cannot 'co_await'.
+  /// False for synchronous generators and stackful coroutines, whose
+  /// bodies cannot 'co_await'.
   bool Awaits = true;
+  /// The executor its token and idioms assume ("{ns}::any_io_executor"),
+  /// when the coroutine type names one as its second template argument.
+  std::string Executor;
 };
 
 /// The qualified name of a declaration context without template arguments
@@ -64,6 +72,17 @@ std::string plainQualifiedName(const DeclContext &DC);
 /// The qualified class (template) name of a type, with aliases seen through,
 /// or empty for types that are not classes.
 std::string plainTypeName(QualType T);
+
+/// Declarations of a qualified name, looked up from From, through
+/// namespace aliases and using-directives.
+llvm::SmallVector<const NamedDecl *, 2>
+lookupQualified(llvm::StringRef Name, const DeclContext &From, ASTContext &Ctx);
+
+/// Whether a coroutine type of F runs on the executor F's fixes assume
+/// (asio::awaitable<T, Executor> with another executor takes another
+/// use_awaitable).
+bool usesDefaultExecutor(const Framework &F, QualType ReturnType,
+                         ASTContext &Ctx);
 
 /// The framework of a coroutine, from its declared return type; nullptr for
 /// a generic coroutine.

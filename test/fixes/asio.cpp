@@ -70,3 +70,11 @@ asio::awaitable<std::size_t> session(tcp::socket sock, tcp::resolver &resolver,
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'asio::basic_stream_socket::read_some' waits for data inside coroutine 'session'
   co_return n + text.size() + size + first.port();
 }
+
+// An awaitable on another executor takes another use_awaitable: no swap,
+// and it is no Asio coroutine for the offload either.
+asio::awaitable<void, asio::io_context::executor_type> bound_to_io() {
+  std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' sleeps the thread inside coroutine 'bound_to_io'
+  co_return;
+}
