@@ -183,43 +183,32 @@ std::string expandExample(llvm::StringRef Template, const Example &E,
                           const Framework &F, llvm::StringRef Call) {
   llvm::SmallVector<llvm::StringRef, 3> Args;
   E.Args.split(Args, ", ", -1, false);
-  std::string Out;
-  while (!Template.empty()) {
-    size_t Open = Template.find('{');
-    while (Open != llvm::StringRef::npos && Open + 1 < Template.size() &&
-           !llvm::isAlnum(Template[Open + 1]))
-      Open = Template.find('{', Open + 1);
-    Out += Template.take_front(Open).str();
-    if (Open == llvm::StringRef::npos)
-      break;
-    size_t Close = Template.find('}', Open);
-    llvm::StringRef Slot = Template.slice(Open + 1, Close);
-    Template = Template.drop_front(Close + 1);
+  auto Fill = [&](llvm::StringRef Slot,
+                  llvm::StringRef) -> std::optional<std::string> {
     unsigned Index;
     if (Slot == "ns")
-      Out += F.Namespace;
-    else if (!Slot.getAsInteger(10, Index) && Index < Args.size())
-      Out += Args[Index].str();
-    else if (Slot == "args")
-      Out += E.Args.str();
-    else if (Slot == "args,")
-      Out += E.Args.empty() ? "" : (E.Args + ", ").str();
-    else if (Slot == "prefix")
-      Out += E.Prefix.str();
-    else if (Slot == "call")
-      Out += Call.str();
-    else if (Slot == "type")
-      Out += E.Type.empty() ? "void" : E.Type.str();
-    else if (Slot == "pool" || Slot == "home")
-      Out += Slot.str();
-    else if (Slot == "token")
-      Out += expandExample(F.Token, E, F, Call);
-    else if (Slot.starts_with("via:"))
-      Out += "sched->";
-    else
-      Out += ("{" + Slot + "}").str();
-  }
-  return Out;
+      return F.Namespace;
+    if (!Slot.getAsInteger(10, Index) && Index < Args.size())
+      return Args[Index].str();
+    if (Slot == "args")
+      return E.Args.str();
+    if (Slot == "args,")
+      return E.Args.empty() ? "" : (E.Args + ", ").str();
+    if (Slot == "prefix")
+      return E.Prefix.str();
+    if (Slot == "call")
+      return Call.str();
+    if (Slot == "type")
+      return E.Type.empty() ? "void" : E.Type.str();
+    if (Slot == "pool" || Slot == "home" || Slot == "yield")
+      return Slot.str();
+    if (Slot == "token")
+      return expandExample(F.Token, E, F, Call);
+    if (Slot.starts_with("via:"))
+      return std::string("sched->");
+    return ("{" + Slot + "}").str();
+  };
+  return expandTemplate(Template, Fill).value_or(Template.str());
 }
 
 std::string cell(std::string Code) {
@@ -274,8 +263,10 @@ std::string fixSection(const Catalog &C, Category Cat) {
         if (At != std::string::npos)
           Twin.replace(At, 6,
                        llvm::StringRef(E->Api).rsplit("::").second.str());
-        Swap = Statement(expandExample(
-            "co_await {prefix}" + Twin + "({args,}{token})", *E, F, Call));
+        Swap = Statement(
+            expandExample((F.Awaits ? "co_await {prefix}" : "{prefix}") + Twin +
+                              "({args,}{token})",
+                          *E, F, Call));
       }
     }
     // Generators cannot co_await; others without an idiom take the user's.

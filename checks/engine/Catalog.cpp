@@ -33,6 +33,33 @@ ApiEntry::swapsFor(llvm::StringRef Family) const {
   return Rules;
 }
 
+std::optional<std::string> expandTemplate(
+    llvm::StringRef Template,
+    llvm::function_ref<std::optional<std::string>(llvm::StringRef Slot,
+                                                  llvm::StringRef Before)>
+        Fill) {
+  std::string Out;
+  while (!Template.empty()) {
+    size_t Open = Template.find('{');
+    while (Open != llvm::StringRef::npos && Open + 1 < Template.size() &&
+           !llvm::isAlnum(Template[Open + 1]))
+      Open = Template.find('{', Open + 1);
+    Out += Template.take_front(Open).str();
+    if (Open == llvm::StringRef::npos)
+      break;
+    size_t Close = Template.find('}', Open);
+    if (Close == llvm::StringRef::npos)
+      return std::nullopt;
+    std::optional<std::string> Value =
+        Fill(Template.slice(Open + 1, Close), Out);
+    if (!Value)
+      return std::nullopt;
+    Out += *Value;
+    Template = Template.drop_front(Close + 1);
+  }
+  return Out;
+}
+
 void Catalog::addFramework(Framework F) {
   for (const std::string &T : F.Types)
     FrameworkByType.try_emplace(T, Frameworks.size());

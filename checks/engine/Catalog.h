@@ -11,6 +11,7 @@
 
 #include "Frameworks.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -126,6 +127,16 @@ struct ApiEntry {
   /// The swap rules of a family, to be tried in order.
   llvm::SmallVector<const SwapRule *, 2> swapsFor(llvm::StringRef Family) const;
 };
+
+/// Fills a fix template: the text is copied, and each slot ('{name}': a '{'
+/// followed by a letter or digit; other braces are the code's own) becomes
+/// what Fill returns for it, given the output so far. std::nullopt when Fill
+/// has no value or a slot is not closed.
+std::optional<std::string> expandTemplate(
+    llvm::StringRef Template,
+    llvm::function_ref<std::optional<std::string>(llvm::StringRef Slot,
+                                                  llvm::StringRef Before)>
+        Fill);
 
 class Catalog {
 public:

@@ -146,73 +146,59 @@ bool isPostfix(const Expr &E) {
 std::optional<std::string> expand(llvm::StringRef Template, const Slots &S) {
   const ASTContext &Ctx = S.E.context();
   llvm::ArrayRef<const Expr *> Args = S.Args;
-  std::string Out;
-  while (!Template.empty()) {
-    size_t Open = Template.find('{');
-    // A '{' not followed by a slot name is the code's own brace.
-    while (Open != llvm::StringRef::npos && Open + 1 < Template.size() &&
-           !llvm::isAlnum(Template[Open + 1]))
-      Open = Template.find('{', Open + 1);
-    Out += Template.take_front(Open).str();
-    if (Open == llvm::StringRef::npos)
-      break;
-    size_t Close = Template.find('}', Open);
-    if (Close == llvm::StringRef::npos)
-      return std::nullopt;
-    llvm::StringRef Slot = Template.slice(Open + 1, Close);
-    Template = Template.drop_front(Close + 1);
-    unsigned Index;
-    std::optional<std::string> Value;
-    if (Slot == "ns") {
-      if (S.Report.Fw)
-        Value = S.Report.Fw->Namespace;
-    } else if (!Slot.getAsInteger(10, Index)) {
-      if (Index < Args.size()) {
-        Value = tokenText(Args[Index]->getSourceRange(), Ctx);
-        // 'co_await' takes a cast-expression: 'co_await (a | b)'.
-        if (Value && llvm::StringRef(Out).ends_with("co_await ") &&
-            !isPostfix(*Args[Index]))
-          Value = "(" + *Value + ")";
-      }
-    } else if (Slot == "args" || Slot == "args,") {
-      // '{args,}' is followed by more arguments.
-      Value =
-          Args.empty()
-              ? std::optional<std::string>("")
-              : text(CharSourceRange::getTokenRange(Args.front()->getBeginLoc(),
-                                                    Args.back()->getEndLoc()),
-                     Ctx);
-      if (Value && !Args.empty() && Slot == "args,")
-        *Value += ", ";
-    } else if (Slot == "ec") {
-      if (S.ErrorCode)
-        Value = tokenText(S.ErrorCode->getSourceRange(), Ctx);
-    } else if (Slot == "yield") {
-      if (S.Report.Yield)
-        Value = S.Report.Yield->getName().str();
-    } else if (Slot == "token") {
-      if (S.Report.Fw && !S.Report.Fw->Token.empty())
-        Value = expand(S.Report.Fw->Token, S);
-    } else if (Slot == "prefix") {
-      Value = calleePrefix(*S.Site.Call, Ctx);
-    } else if (Slot == "call") {
-      Value = tokenText(S.Site.Call->getSourceRange(), Ctx);
-    } else if (Slot == "type") {
-      if (!S.Type.empty())
-        Value = S.Type;
-    } else if (Slot == "pool" || Slot == "home") {
-      if (S.Offload)
-        Value = Slot == "pool" ? S.Offload->Executor : S.Offload->HomeExecutor;
-      if (Value && Value->empty())
-        Value.reset();
-    } else if (Slot.consume_front("via:")) {
-      Value = scheduler(Slot, *S.Report.Coroutine);
-    }
-    if (!Value)
-      return std::nullopt;
-    Out += *Value;
-  }
-  return Out;
+  return expandTemplate(
+      Template,
+      [&](llvm::StringRef Slot,
+          llvm::StringRef Before) -> std::optional<std::string> {
+        unsigned Index;
+        std::optional<std::string> Value;
+        if (Slot == "ns") {
+          if (S.Report.Fw)
+            Value = S.Report.Fw->Namespace;
+        } else if (!Slot.getAsInteger(10, Index)) {
+          if (Index < Args.size()) {
+            Value = tokenText(Args[Index]->getSourceRange(), Ctx);
+            // 'co_await' takes a cast-expression: 'co_await (a | b)'.
+            if (Value && Before.ends_with("co_await ") &&
+                !isPostfix(*Args[Index]))
+              Value = "(" + *Value + ")";
+          }
+        } else if (Slot == "args" || Slot == "args,") {
+          // '{args,}' is followed by more arguments.
+          Value = Args.empty() ? std::optional<std::string>("")
+                               : text(CharSourceRange::getTokenRange(
+                                          Args.front()->getBeginLoc(),
+                                          Args.back()->getEndLoc()),
+                                      Ctx);
+          if (Value && !Args.empty() && Slot == "args,")
+            *Value += ", ";
+        } else if (Slot == "ec") {
+          if (S.ErrorCode)
+            Value = tokenText(S.ErrorCode->getSourceRange(), Ctx);
+        } else if (Slot == "yield") {
+          if (S.Report.Yield)
+            Value = S.Report.Yield->getName().str();
+        } else if (Slot == "token") {
+          if (S.Report.Fw && !S.Report.Fw->Token.empty())
+            Value = expand(S.Report.Fw->Token, S);
+        } else if (Slot == "prefix") {
+          Value = calleePrefix(*S.Site.Call, Ctx);
+        } else if (Slot == "call") {
+          Value = tokenText(S.Site.Call->getSourceRange(), Ctx);
+        } else if (Slot == "type") {
+          if (!S.Type.empty())
+            Value = S.Type;
+        } else if (Slot == "pool" || Slot == "home") {
+          if (S.Offload)
+            Value =
+                Slot == "pool" ? S.Offload->Executor : S.Offload->HomeExecutor;
+          if (Value && Value->empty())
+            Value.reset();
+        } else if (Slot.consume_front("via:")) {
+          Value = scheduler(Slot, *S.Report.Coroutine);
+        }
+        return Value;
+      });
 }
 
 /// Whether a name a template needs is declared: a qualified name looked up
@@ -448,22 +434,19 @@ OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
 std::string checkOffloadTemplate(llvm::StringRef Template) {
   if (!Template.contains("{call}"))
     return "a template with a '{call}' slot";
-  while (!Template.empty()) {
-    size_t Open = Template.find('{');
-    while (Open != llvm::StringRef::npos && Open + 1 < Template.size() &&
-           !llvm::isAlnum(Template[Open + 1]))
-      Open = Template.find('{', Open + 1);
-    if (Open == llvm::StringRef::npos)
-      break;
-    size_t Close = Template.find('}', Open);
-    llvm::StringRef Slot = Template.slice(Open + 1, Close);
-    if (Close == llvm::StringRef::npos ||
-        !llvm::is_contained({"call", "type", "pool", "home", "ns"}, Slot))
-      return "slots {call}, {type}, {pool}, {home} or {ns}, not '{" +
-             Slot.str() + (Close == llvm::StringRef::npos ? "'" : "}'");
-    Template = Template.drop_front(Close + 1);
-  }
-  return {};
+  std::string Unknown;
+  std::optional<std::string> Checked = expandTemplate(
+      Template,
+      [&](llvm::StringRef Slot, llvm::StringRef) -> std::optional<std::string> {
+        if (llvm::is_contained({"call", "type", "pool", "home", "ns"}, Slot))
+          return "";
+        Unknown = ("'{" + Slot + "}'").str();
+        return std::nullopt;
+      });
+  if (Checked)
+    return {};
+  return "slots {call}, {type}, {pool}, {home} or {ns}, not " +
+         (Unknown.empty() ? std::string("an unclosed '{'") : Unknown);
 }
 
 } // namespace clang::tidy::async
