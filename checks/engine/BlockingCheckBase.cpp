@@ -77,9 +77,8 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
           Options.getLocalOrGlobal(OffloadExecutorOption, "").trim().str(),
           Options.getLocalOrGlobal(OffloadHomeExecutorOption, "").trim().str(),
           Options.getLocalOrGlobal(OffloadTemplateOption, "").trim().str()},
-      Inserter(Options.getLocalOrGlobal(IncludeStyleOption,
-                                        utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {
+      IncludeStyle(Options.getLocalOrGlobal(IncludeStyleOption,
+                                            utils::IncludeSorter::IS_LLVM)) {
   Policy.Cat = Cat;
   parseBlockingFunctions(BlockingFunctions);
   Policy.Allowed = parseNames(AllowedFunctionsOption, AllowedFunctions);
@@ -216,13 +215,13 @@ void BlockingCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, OffloadExecutorOption, Offload.Executor);
   Options.store(Opts, OffloadHomeExecutorOption, Offload.HomeExecutor);
   Options.store(Opts, OffloadTemplateOption, Offload.Template);
-  Options.store(Opts, IncludeStyleOption, Inserter.getStyle());
+  Options.store(Opts, IncludeStyleOption, IncludeStyle);
 }
 
 void BlockingCheckBase::registerPPCallbacks(
     const SourceManager & /*SM*/, Preprocessor *PP,
     Preprocessor * /*ModuleExpanderPP*/) {
-  Inserter.registerPreprocessor(PP);
+  Inserter = acquireIncludeInserter(PP, IncludeStyle);
 }
 
 void BlockingCheckBase::registerMatchers(MatchFinder *Finder) {
@@ -285,6 +284,7 @@ void BlockingCheckBase::onEndOfTranslationUnit() {
         report(Report, F);
   }
   Coroutines.clear();
+  Inserter.reset();
   std::string Error;
   if (Shared && !Shared->finish(Error))
     configurationDiag("cannot write summaries to '%0': %1",
@@ -364,7 +364,8 @@ void BlockingCheckBase::addFix(DiagnosticBuilder &D, const CallFix &Fix,
   FileID File = Shared->context().getSourceManager().getFileID(Loc);
   for (const std::string &Header : Fix.Includes)
     if (std::optional<FixItHint> Include =
-            Inserter.createIncludeInsertion(File, Header))
+            Inserter ? Inserter->createIncludeInsertion(File, Header)
+                     : std::nullopt)
       D << *Include;
 }
 

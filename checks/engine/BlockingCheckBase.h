@@ -76,7 +76,9 @@ private:
   const bool FollowOverriders;
   const std::string FrameworkTypes;
   OffloadSettings Offload;
-  utils::IncludeInserter Inserter;
+  const utils::IncludeSorter::IncludeStyle IncludeStyle;
+  /// Shared by the checks of the translation unit being parsed.
+  std::shared_ptr<utils::IncludeInserter> Inserter;
   /// Coroutines seen, reported at the end of the translation unit, once
   /// every overrider is known.
   std::vector<const FunctionDecl *> Coroutines;

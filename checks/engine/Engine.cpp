@@ -686,7 +686,33 @@ llvm::DenseMap<const ASTContext *, std::weak_ptr<Engine>> &engines() {
   static llvm::DenseMap<const ASTContext *, std::weak_ptr<Engine>> Map;
   return Map;
 }
+llvm::DenseMap<const Preprocessor *, std::weak_ptr<utils::IncludeInserter>> &
+inserters() {
+  static llvm::DenseMap<const Preprocessor *,
+                        std::weak_ptr<utils::IncludeInserter>>
+      Map;
+  return Map;
+}
 } // namespace
+
+std::shared_ptr<utils::IncludeInserter>
+acquireIncludeInserter(Preprocessor *PP,
+                       utils::IncludeSorter::IncludeStyle Style) {
+  std::scoped_lock Guard(RegistryLock);
+  auto &Inserters = inserters();
+  if (std::shared_ptr<utils::IncludeInserter> I = Inserters.lookup(PP).lock())
+    return I;
+  for (auto It = Inserters.begin(); It != Inserters.end();)
+    if (It->second.expired())
+      Inserters.erase(It++);
+    else
+      ++It;
+  auto I = std::make_shared<utils::IncludeInserter>(
+      Style, /*SelfContainedDiags=*/true);
+  I->registerPreprocessor(PP);
+  Inserters[PP] = I;
+  return I;
+}
 
 void registerPolicy(const ClangTidyContext *Tidy, const CategoryPolicy *P) {
   std::scoped_lock Guard(RegistryLock);

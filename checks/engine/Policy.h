@@ -9,8 +9,14 @@
 #define ASYNC_TIDY_ENGINE_POLICY_H
 
 #include "Catalog.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+#include <memory>
 #include <string>
 #include <vector>
+
+namespace clang {
+class Preprocessor;
+} // namespace clang
 
 namespace clang::tidy {
 class ClangTidyContext;
@@ -50,6 +56,15 @@ struct CategoryPolicy {
 /// check asks first.
 void registerPolicy(const ClangTidyContext *Tidy, const CategoryPolicy *P);
 void unregisterPolicy(const ClangTidyContext *Tidy, const CategoryPolicy *P);
+
+/// The include inserter of the async-* checks parsing with PP: one per
+/// translation unit, since each inserter records every #include of it.
+/// Every fix carries the includes it needs, whether or not another fix has
+/// them too: a fix on a note may not be applied, and clang-tidy merges the
+/// identical insertions of the fixes it applies.
+std::shared_ptr<utils::IncludeInserter>
+acquireIncludeInserter(Preprocessor *PP,
+                       utils::IncludeSorter::IncludeStyle Style);
 
 } // namespace clang::tidy::async
 
