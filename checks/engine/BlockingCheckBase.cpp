@@ -221,7 +221,7 @@ void BlockingCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void BlockingCheckBase::registerPPCallbacks(
     const SourceManager & /*SM*/, Preprocessor *PP,
     Preprocessor * /*ModuleExpanderPP*/) {
-  Inserter = acquireIncludeInserter(PP, IncludeStyle);
+  Includes = acquireIncludes(PP, IncludeStyle);
 }
 
 void BlockingCheckBase::registerMatchers(MatchFinder *Finder) {
@@ -284,7 +284,7 @@ void BlockingCheckBase::onEndOfTranslationUnit() {
         report(Report, F);
   }
   Coroutines.clear();
-  Inserter.reset();
+  Includes.reset();
   std::string Error;
   if (Shared && !Shared->finish(Error))
     configurationDiag("cannot write summaries to '%0': %1",
@@ -323,6 +323,7 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
   // A helper is named after itself.
   const std::string Callee =
       F.Helper ? displayName(*F.Helper) : apiName(*F.Api, *F.Site.Callee);
+  bool Swapped = false;
   {
     DiagnosticBuilder D =
         diag(Loc, "'%0' %1 inside %select{coroutine %3|a coroutine lambda}2, "
@@ -331,8 +332,10 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
         << Callee << F.Api->Reason << IsLambda << Named
         << (!F.Helper && !F.Api->Replacement.empty()) << F.Api->Replacement
         << F.Site.Call->getSourceRange();
-    if (std::optional<CallFix> Fix = buildSwapFix(Report, F, *Shared))
-      addFix(D, *Fix, Loc);
+    if (std::optional<CallFix> Fix = buildSwapFix(Report, F, *Shared)) {
+      addFix(D, *Fix, Loc, SharedIncludes::AppliedWith::Warning);
+      Swapped = true;
+    }
   }
   // Walk the chain down to the blocking API.
   for (const ChainStep &Step : Shared->chain(F)) {
@@ -355,17 +358,23 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
           << displayName(*Step.Function) << displayName(*Step.Site->Callee);
   }
   noteWhyCoroutine(Report, *Named);
-  noteOffload(Report, F, Callee, Loc);
+  // clang-tidy applies a note's fix (--fix-notes) only to a warning that
+  // has none.
+  noteOffload(Report, F, Callee, Loc,
+              Swapped ? SharedIncludes::AppliedWith::Never
+                      : SharedIncludes::AppliedWith::Note);
 }
 
 void BlockingCheckBase::addFix(DiagnosticBuilder &D, const CallFix &Fix,
-                               SourceLocation Loc) {
+                               SourceLocation Loc,
+                               SharedIncludes::AppliedWith When) {
   D << Fix.Replacement;
   FileID File = Shared->context().getSourceManager().getFileID(Loc);
   for (const std::string &Header : Fix.Includes)
     if (std::optional<FixItHint> Include =
-            Inserter ? Inserter->createIncludeInsertion(File, Header)
-                     : std::nullopt)
+            Includes
+                ? Includes->insert(File, Header, When, areDiagsSelfContained())
+                : std::nullopt)
       D << *Include;
 }
 
@@ -373,7 +382,8 @@ void BlockingCheckBase::addFix(DiagnosticBuilder &D, const CallFix &Fix,
 // none; clangd offers it as a quick fix either way.
 void BlockingCheckBase::noteOffload(const CoroutineReport &Report,
                                     const Finding &F, llvm::StringRef Callee,
-                                    SourceLocation Loc) {
+                                    SourceLocation Loc,
+                                    SharedIncludes::AppliedWith When) {
   OffloadFix O = buildOffloadFix(Report, F, *Shared, Offload);
   if (O.Fix) {
     DiagnosticBuilder D =
@@ -382,7 +392,7 @@ void BlockingCheckBase::noteOffload(const CoroutineReport &Report,
              "returns",
              DiagnosticIDs::Note)
         << Callee;
-    addFix(D, *O.Fix, Loc);
+    addFix(D, *O.Fix, Loc, When);
   } else if (!O.MissingOptions.empty()) {
     diag(Loc, "to offload '%0' to a thread pool, set option %1",
          DiagnosticIDs::Note)

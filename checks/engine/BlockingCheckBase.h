@@ -53,9 +53,11 @@ private:
   void invalidEntry(llvm::StringRef Option, llvm::StringRef Item,
                     llvm::StringRef Expected);
   void report(const CoroutineReport &Report, const Finding &F);
-  void addFix(DiagnosticBuilder &D, const CallFix &Fix, SourceLocation Loc);
+  void addFix(DiagnosticBuilder &D, const CallFix &Fix, SourceLocation Loc,
+              SharedIncludes::AppliedWith When);
   void noteOffload(const CoroutineReport &Report, const Finding &F,
-                   llvm::StringRef Callee, SourceLocation Loc);
+                   llvm::StringRef Callee, SourceLocation Loc,
+                   SharedIncludes::AppliedWith When);
   void noteWhyCoroutine(const CoroutineReport &Report,
                         const FunctionDecl &Named);
   void noteExternal(const FunctionDecl &Callee, const ExternalFinding &E);
@@ -78,7 +80,7 @@ private:
   OffloadSettings Offload;
   const utils::IncludeSorter::IncludeStyle IncludeStyle;
   /// Shared by the checks of the translation unit being parsed.
-  std::shared_ptr<utils::IncludeInserter> Inserter;
+  std::shared_ptr<SharedIncludes> Includes;
   /// Coroutines seen, reported at the end of the translation unit, once
   /// every overrider is known.
   std::vector<const FunctionDecl *> Coroutines;

@@ -686,31 +686,44 @@ llvm::DenseMap<const ASTContext *, std::weak_ptr<Engine>> &engines() {
   static llvm::DenseMap<const ASTContext *, std::weak_ptr<Engine>> Map;
   return Map;
 }
-llvm::DenseMap<const Preprocessor *, std::weak_ptr<utils::IncludeInserter>> &
-inserters() {
-  static llvm::DenseMap<const Preprocessor *,
-                        std::weak_ptr<utils::IncludeInserter>>
+llvm::DenseMap<const Preprocessor *, std::weak_ptr<SharedIncludes>> &
+includes() {
+  static llvm::DenseMap<const Preprocessor *, std::weak_ptr<SharedIncludes>>
       Map;
   return Map;
 }
 } // namespace
 
-std::shared_ptr<utils::IncludeInserter>
-acquireIncludeInserter(Preprocessor *PP,
-                       utils::IncludeSorter::IncludeStyle Style) {
+SharedIncludes::SharedIncludes(utils::IncludeSorter::IncludeStyle Style)
+    // Deduplicated here, per set of fixes applied together.
+    : Inserter(Style, /*SelfContainedDiags=*/true) {}
+
+std::optional<FixItHint> SharedIncludes::insert(FileID File,
+                                                llvm::StringRef Header,
+                                                AppliedWith When,
+                                                bool SelfContained) {
+  if (!SelfContained && When != AppliedWith::Never) {
+    std::string Key = (llvm::Twine(File.getHashValue()) + ":" + Header).str();
+    if (!Inserted[When == AppliedWith::Note].insert(Key).second)
+      return std::nullopt;
+  }
+  return Inserter.createIncludeInsertion(File, Header);
+}
+
+std::shared_ptr<SharedIncludes>
+acquireIncludes(Preprocessor *PP, utils::IncludeSorter::IncludeStyle Style) {
   std::scoped_lock Guard(RegistryLock);
-  auto &Inserters = inserters();
-  if (std::shared_ptr<utils::IncludeInserter> I = Inserters.lookup(PP).lock())
+  auto &Map = includes();
+  if (std::shared_ptr<SharedIncludes> I = Map.lookup(PP).lock())
     return I;
-  for (auto It = Inserters.begin(); It != Inserters.end();)
+  for (auto It = Map.begin(); It != Map.end();)
     if (It->second.expired())
-      Inserters.erase(It++);
+      Map.erase(It++);
     else
       ++It;
-  auto I = std::make_shared<utils::IncludeInserter>(
-      Style, /*SelfContainedDiags=*/true);
+  auto I = std::make_shared<SharedIncludes>(Style);
   I->registerPreprocessor(PP);
-  Inserters[PP] = I;
+  Map[PP] = I;
   return I;
 }
 

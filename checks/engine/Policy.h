@@ -10,7 +10,9 @@
 
 #include "Catalog.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,14 +59,31 @@ struct CategoryPolicy {
 void registerPolicy(const ClangTidyContext *Tidy, const CategoryPolicy *P);
 void unregisterPolicy(const ClangTidyContext *Tidy, const CategoryPolicy *P);
 
-/// The include inserter of the async-* checks parsing with PP: one per
-/// translation unit, since each inserter records every #include of it.
-/// Every fix carries the includes it needs, whether or not another fix has
-/// them too: a fix on a note may not be applied, and clang-tidy merges the
-/// identical insertions of the fixes it applies.
-std::shared_ptr<utils::IncludeInserter>
-acquireIncludeInserter(Preprocessor *PP,
-                       utils::IncludeSorter::IncludeStyle Style);
+/// The #include insertions of the async-* checks of one translation unit:
+/// one inserter, since each records every #include of the unit, and the
+/// headers fixes already insert. clang-tidy applies every warning's fix, and
+/// with --fix-notes the note's fix of a warning without one; each of those
+/// two sets inserts a header once. In self-contained mode (clangd, where
+/// each fix is applied alone) every fix carries all it needs.
+class SharedIncludes {
+public:
+  enum class AppliedWith : uint8_t { Warning, Note, Never };
+
+  explicit SharedIncludes(utils::IncludeSorter::IncludeStyle Style);
+  void registerPreprocessor(Preprocessor *PP) {
+    Inserter.registerPreprocessor(PP);
+  }
+  std::optional<FixItHint> insert(FileID File, llvm::StringRef Header,
+                                  AppliedWith When, bool SelfContained);
+
+private:
+  utils::IncludeInserter Inserter;
+  llvm::StringSet<> Inserted[2];
+};
+
+/// The SharedIncludes of the translation unit parsed with PP.
+std::shared_ptr<SharedIncludes>
+acquireIncludes(Preprocessor *PP, utils::IncludeSorter::IncludeStyle Style);
 
 } // namespace clang::tidy::async
 

@@ -134,6 +134,12 @@ def main():
         if re.search(r"overlaps with another fix|Fix conflicts with existing"
                      r"|Can't resolve conflict", output):
             fail("%s produced conflicting fixes" % name)
+        # Several fixes may need one header: it is inserted once.
+        includes = [l.strip() for l in fixed.splitlines()
+                    if l.strip().startswith("#include")]
+        twice = {l for l in includes if includes.count(l) > 1}
+        if twice:
+            fail("%s inserted %s more than once" % (name, ", ".join(twice)))
         # Fixed code is final: running again finds nothing more to fix.
         if fixed != stripped:
             again = run(cmd)
