@@ -78,6 +78,14 @@ std::string quietWhen(const ApiEntry &E) {
   return Text;
 }
 
+/// Code in a table cell: backquoted, with its pipes escaped.
+std::string cell(std::string Code) {
+  for (size_t At = Code.find('|'); At != std::string::npos;
+       At = Code.find('|', At + 2))
+    Code.insert(At, "\\");
+  return "`" + Code + "`";
+}
+
 void markdown(const Catalog &C, llvm::raw_ostream &OS) {
   OS << "# The blocking-API catalog\n\n"
      << "Generated from `checks/catalog/blocking-apis.yaml` by\n"
@@ -121,12 +129,9 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
     llvm::ListSeparator Sep;
     for (const std::string &T : F.Types)
       OS << Sep << "`" << T << "`";
-    std::string Idiom = F.Offload.Value;
-    for (size_t At = Idiom.find('|'); At != std::string::npos;
-         At = Idiom.find('|', At + 2))
-      Idiom.insert(At, "\\");
     OS << " | "
-       << (Idiom.empty() ? "only with `OffloadTemplate`" : "`" + Idiom + "`")
+       << (F.Offload.Value.empty() ? "only with `OffloadTemplate`"
+                                   : cell(F.Offload.Value))
        << " |\n";
   }
   OS << "\n## Executor hops\n\n"
@@ -202,20 +207,11 @@ std::string expandExample(llvm::StringRef Template, const Example &E,
       return E.Type.empty() ? "void" : E.Type.str();
     if (Slot == "pool" || Slot == "home" || Slot == "yield")
       return Slot.str();
-    if (Slot == "token")
-      return expandExample(F.Token, E, F, Call);
     if (Slot.starts_with("via:"))
       return std::string("sched->");
     return ("{" + Slot + "}").str();
   };
   return expandTemplate(Template, Fill).value_or(Template.str());
-}
-
-std::string cell(std::string Code) {
-  for (size_t At = Code.find('|'); At != std::string::npos;
-       At = Code.find('|', At + 2))
-    Code.insert(At, "\\");
-  return "`" + Code + "`";
 }
 
 /// The "Fixes by framework" section of a check's page.
@@ -257,17 +253,11 @@ std::string fixSection(const Catalog &C, Category Cat) {
           Swap = Statement(expandExample(R->Code, *E, F, Call));
           break;
         }
-      if (Swap.empty() && !Api->AsyncTwin.empty() && !F.Token.empty()) {
-        std::string Twin = Api->AsyncTwin;
-        size_t At = Twin.find("{name}");
-        if (At != std::string::npos)
-          Twin.replace(At, 6,
-                       llvm::StringRef(E->Api).rsplit("::").second.str());
-        Swap = Statement(
-            expandExample((F.Awaits ? "co_await {prefix}" : "{prefix}") + Twin +
-                              "({args,}{token})",
-                          *E, F, Call));
-      }
+      if (Swap.empty() && !Api->AsyncTwin.empty() && !F.Token.empty())
+        Swap = Statement(expandExample(
+            Api->twinTemplate(llvm::StringRef(E->Api).rsplit("::").second, F,
+                              /*RedirectsErrors=*/false),
+            *E, F, Call));
     }
     // Generators cannot co_await; others without an idiom take the user's.
     std::string Offload = F.Awaits ? "with `OffloadTemplate` only" : "—";

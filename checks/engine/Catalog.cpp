@@ -60,6 +60,21 @@ std::optional<std::string> expandTemplate(
   return Out;
 }
 
+std::string ApiEntry::twinName(llvm::StringRef CalleeName) const {
+  std::string Twin = AsyncTwin;
+  size_t Slot = Twin.find("{name}");
+  if (Slot != std::string::npos)
+    Twin.replace(Slot, 6, CalleeName.str());
+  return Twin;
+}
+
+std::string ApiEntry::twinTemplate(llvm::StringRef CalleeName,
+                                   const Framework &F,
+                                   bool RedirectsErrors) const {
+  return (F.Awaits ? "co_await {prefix}" : "{prefix}") + twinName(CalleeName) +
+         "({args,}" + (RedirectsErrors ? F.RedirectError : F.Token) + ")";
+}
+
 void Catalog::addFramework(Framework F) {
   for (const std::string &T : F.Types)
     FrameworkByType.try_emplace(T, Frameworks.size());

@@ -115,6 +115,14 @@ struct ApiEntry {
   /// For frameworks with a completion token: the async twin next to the
   /// callee that takes the same arguments and a token ("async_{name}").
   std::string AsyncTwin;
+
+  /// The async twin's name for a callee named CalleeName.
+  std::string twinName(llvm::StringRef CalleeName) const;
+  /// The rewrite into the twin in F: 'co_await {prefix}async_x({args,}TOKEN)'
+  /// (no co_await where F cannot await: the token is a yield_context), with
+  /// F's error-redirecting token when the call reports into an error_code.
+  std::string twinTemplate(llvm::StringRef CalleeName, const Framework &F,
+                           bool RedirectsErrors) const;
   /// Catalog names without qualifiers are C functions: only declarations
   /// with C linkage match, not a C++ function of the same name.
   bool RequiresCLinkage = false;

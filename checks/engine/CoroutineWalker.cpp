@@ -42,13 +42,6 @@ const LambdaExpr *calledLambda(const CallExpr &E) {
   return llvm::dyn_cast<LambdaExpr>(Op->getArg(0)->IgnoreImplicit());
 }
 
-/// Calling a coroutine lambda only creates the coroutine: its body runs
-/// where it is awaited or scheduled, and is analysed as a coroutine.
-bool isCoroutineLambda(const LambdaExpr &L) {
-  const CXXMethodDecl *Op = L.getCallOperator();
-  return Op && llvm::isa_and_present<CoroutineBodyStmt>(Op->getBody());
-}
-
 class Walker : public RecursiveASTVisitor<Walker> {
   using Base = RecursiveASTVisitor<Walker>;
 
@@ -172,7 +165,9 @@ public:
 
   bool VisitCallExpr(CallExpr *E) {
     if (const LambdaExpr *L = calledLambda(*E)) {
-      // Its body is walked in place; the call itself adds nothing.
+      // Its body is walked in place; the call itself adds nothing. Calling
+      // a coroutine lambda only creates the coroutine: its body runs where
+      // it is awaited or scheduled, and is analysed as a coroutine.
       if (!isCoroutineLambda(*L))
         InlineLambdas.insert(L);
       return true;
@@ -222,9 +217,13 @@ private:
     Site.CanAwait = NoAwait == 0;
     Out.Calls.push_back(Site);
   }
+  // Only calls can be rewritten, so only they are remembered.
   void postfixOperand(const Expr *E) {
-    if (E)
-      PostfixOperands.insert(E->IgnoreImplicit());
+    if (!E)
+      return;
+    E = E->IgnoreImplicit();
+    if (llvm::isa<CallExpr, CXXConstructExpr>(E))
+      PostfixOperands.insert(E);
   }
   void suspend(SourceLocation Loc, llvm::StringRef Keyword) {
     if (Out.FirstSuspend.isInvalid()) {
@@ -265,6 +264,11 @@ const Expr *callObject(const Expr &Call) {
         Op->getNumArgs() > 0)
       return Op->getArg(0);
   return nullptr;
+}
+
+bool isCoroutineLambda(const LambdaExpr &L) {
+  const CXXMethodDecl *Op = L.getCallOperator();
+  return Op && llvm::isa_and_present<CoroutineBodyStmt>(Op->getBody());
 }
 
 const CXXRecordDecl *callerObjectClass(const Expr &Call) {

@@ -24,6 +24,7 @@ class ASTContext;
 class CXXRecordDecl;
 class Expr;
 class FunctionDecl;
+class LambdaExpr;
 class Stmt;
 class VarDecl;
 } // namespace clang
@@ -57,6 +58,8 @@ struct CallSite {
 llvm::ArrayRef<const Expr *> callArguments(const Expr &Call);
 /// The object of a member call, including member operators.
 const Expr *callObject(const Expr &Call);
+/// Whether a lambda's body is a coroutine.
+bool isCoroutineLambda(const LambdaExpr &L);
 /// For a member call: the class of the object the caller sees, before the
 /// implicit cast to the base that declares the method.
 const CXXRecordDecl *callerObjectClass(const Expr &Call);

@@ -368,9 +368,8 @@ collectCoroutineLambdas(const Stmt *S,
   if (!S)
     return;
   if (const auto *L = llvm::dyn_cast<LambdaExpr>(S)) {
-    const CXXMethodDecl *Op = L->getCallOperator();
-    if (Op && llvm::isa_and_present<CoroutineBodyStmt>(Op->getBody()))
-      Out.push_back(Op);
+    if (isCoroutineLambda(*L))
+      Out.push_back(L->getCallOperator());
     return;
   }
   for (const Stmt *Child : S->children())
@@ -686,6 +685,24 @@ llvm::DenseMap<const ASTContext *, std::weak_ptr<Engine>> &engines() {
   static llvm::DenseMap<const ASTContext *, std::weak_ptr<Engine>> Map;
   return Map;
 }
+/// The object shared under Key while someone holds it, made by Make when
+/// there is none; expired entries are dropped (their keys may be reused by
+/// the next translation unit).
+template <typename Key, typename T, typename MakeFn>
+std::shared_ptr<T> acquireShared(llvm::DenseMap<Key, std::weak_ptr<T>> &Map,
+                                 Key K, MakeFn Make) {
+  std::scoped_lock Guard(RegistryLock);
+  if (std::shared_ptr<T> Existing = Map.lookup(K).lock())
+    return Existing;
+  for (auto It = Map.begin(); It != Map.end();)
+    if (It->second.expired())
+      Map.erase(It++);
+    else
+      ++It;
+  std::shared_ptr<T> Made = Make();
+  Map[K] = Made;
+  return Made;
+}
 llvm::DenseMap<const Preprocessor *, std::weak_ptr<SharedIncludes>> &
 includes() {
   static llvm::DenseMap<const Preprocessor *, std::weak_ptr<SharedIncludes>>
@@ -712,19 +729,11 @@ std::optional<FixItHint> SharedIncludes::insert(FileID File,
 
 std::shared_ptr<SharedIncludes>
 acquireIncludes(Preprocessor *PP, utils::IncludeSorter::IncludeStyle Style) {
-  std::scoped_lock Guard(RegistryLock);
-  auto &Map = includes();
-  if (std::shared_ptr<SharedIncludes> I = Map.lookup(PP).lock())
+  return acquireShared(includes(), static_cast<const Preprocessor *>(PP), [&] {
+    auto I = std::make_shared<SharedIncludes>(Style);
+    I->registerPreprocessor(PP);
     return I;
-  for (auto It = Map.begin(); It != Map.end();)
-    if (It->second.expired())
-      Map.erase(It++);
-    else
-      ++It;
-  auto I = std::make_shared<SharedIncludes>(Style);
-  I->registerPreprocessor(PP);
-  Map[PP] = I;
-  return I;
+  });
 }
 
 void registerPolicy(const ClangTidyContext *Tidy, const CategoryPolicy *P) {
@@ -744,18 +753,10 @@ void unregisterPolicy(const ClangTidyContext *Tidy, const CategoryPolicy *P) {
 
 std::shared_ptr<Engine> acquireEngine(ASTContext &Ctx,
                                       const ClangTidyContext *Tidy) {
-  std::scoped_lock Guard(RegistryLock);
-  auto &Engines = engines();
-  if (std::shared_ptr<Engine> E = Engines.lookup(&Ctx).lock())
-    return E;
-  for (auto It = Engines.begin(); It != Engines.end();)
-    if (It->second.expired())
-      Engines.erase(It++);
-    else
-      ++It;
-  auto E = std::make_shared<Engine>(Ctx, policies().lookup(Tidy));
-  Engines[&Ctx] = E;
-  return E;
+  return acquireShared(engines(), static_cast<const ASTContext *>(&Ctx), [&] {
+    // Under RegistryLock, which guards the policies too.
+    return std::make_shared<Engine>(Ctx, policies().lookup(Tidy));
+  });
 }
 
 } // namespace clang::tidy::async

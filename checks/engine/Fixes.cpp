@@ -178,9 +178,6 @@ std::optional<std::string> expand(llvm::StringRef Template, const Slots &S) {
         } else if (Slot == "yield") {
           if (S.Report.Yield)
             Value = S.Report.Yield->getName().str();
-        } else if (Slot == "token") {
-          if (S.Report.Fw && !S.Report.Fw->Token.empty())
-            Value = expand(S.Report.Fw->Token, S);
         } else if (Slot == "prefix") {
           Value = calleePrefix(*S.Site.Call, Ctx);
         } else if (Slot == "call") {
@@ -334,21 +331,16 @@ std::optional<CallFix> buildTwinFix(const ApiEntry &Api, const Slots &S) {
   if (Api.AsyncTwin.empty() || Fw->Token.empty() ||
       (S.ErrorCode && Fw->RedirectError.empty()))
     return std::nullopt;
-  std::string Twin = Api.AsyncTwin;
-  size_t Slot = Twin.find("{name}");
-  if (Slot != std::string::npos)
-    Twin.replace(Slot, 6, S.Site.Callee->getName().str());
+  llvm::StringRef Name = S.Site.Callee->getName();
+  std::string Twin = Api.twinName(Name);
   if (!Catalog::splitQualifiedName(Twin).empty() &&
       !declared("{scope}::" + Twin, S))
     return std::nullopt;
   for (const std::string &Need : Fw->TokenNeeds)
     if (!declared(Need, S))
       return std::nullopt;
-  // A stackful coroutine passes its yield_context instead of awaiting.
-  std::optional<std::string> Code = expand(
-      (Fw->Awaits ? "co_await {prefix}" : "{prefix}") + Twin + "({args,}" +
-          (S.ErrorCode ? Fw->RedirectError : Fw->Token) + ")",
-      S);
+  std::optional<std::string> Code =
+      expand(Api.twinTemplate(Name, *Fw, S.ErrorCode != nullptr), S);
   if (!Code)
     return std::nullopt;
   return replaceCall(std::move(*Code), S, {});

@@ -109,12 +109,17 @@ bool usesDefaultExecutor(const Framework &F, QualType ReturnType,
   if (!Spec || Spec->getTemplateArgs().size() < 2 ||
       Spec->getTemplateArgs()[1].getKind() != TemplateArgument::Type)
     return true;
-  std::string Name = F.Executor;
-  size_t Slot = Name.find("{ns}");
-  if (Slot != std::string::npos)
-    Name.replace(Slot, 4, F.Namespace);
+  std::optional<std::string> Name = expandTemplate(
+      F.Executor,
+      [&](llvm::StringRef Slot, llvm::StringRef) -> std::optional<std::string> {
+        if (Slot == "ns")
+          return F.Namespace;
+        return std::nullopt;
+      });
+  if (!Name)
+    return false;
   for (const NamedDecl *ND :
-       lookupQualified(Name, *Ctx.getTranslationUnitDecl(), Ctx))
+       lookupQualified(*Name, *Ctx.getTranslationUnitDecl(), Ctx))
     if (const auto *TD = llvm::dyn_cast<TypeDecl>(ND))
       return ASTContext::hasSameType(Ctx.getTypeDeclType(TD),
                                      Spec->getTemplateArgs()[1].getAsType());
