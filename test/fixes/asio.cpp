@@ -1,25 +1,17 @@
 // Asio against Debian's standalone Asio 1.22: async twins with the
 // completion token, errors redirected into the caller's error_code, the
 // offload through co_spawn on a pool, and the places no fix may go.
-// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool}}" %s async-blocking-socket,async-blocking-file-io,async-blocking-sleep %t -- %asio_flags
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool}}" %s async-blocking-socket,async-blocking-file-io,async-blocking-sleep %t -- -I %inputs %asio_flags
 
 #include <asio.hpp>
-#include <fstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 
 using asio::ip::tcp;
 
 extern asio::thread_pool pool;
 
-inline std::string read_file(const char *path) {
-  std::ifstream in(path);
-  std::string s;
-  in >> s;
-  return s;
-}
-inline void flush(int fd) { ::fsync(fd); }
+#include "blocking_helpers.h"
 inline const std::string &cached_config() {
   static std::string config = read_file("/etc/app.conf");
   return config;

@@ -1,25 +1,16 @@
 // Boost.Cobalt (stand-in headers over the real Boost 1.81 Asio): the timer
 // with use_op, Asio operations with use_op, offload with spawn.
-// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait,async-blocking-socket %t -- -I %inputs/frameworks
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait,async-blocking-socket %t -- -I %inputs -I %inputs/frameworks
 
 #include <boost/asio.hpp>
 #include <boost/cobalt/op.hpp>
 #include <boost/cobalt/spawn.hpp>
 #include <boost/cobalt/task.hpp>
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 
-// Blocking helpers: the offload fix runs them on the pool.
-inline std::string read_file(const char *path) {
-  std::ifstream in(path);
-  std::string s;
-  in >> s;
-  return s;
-}
-inline void flush(int fd) { ::fsync(fd); }
+#include "blocking_helpers.h"
 
 extern boost::asio::thread_pool pool;
 boost::cobalt::task<std::size_t> handler(boost::asio::ip::tcp::socket &sock, int fd) {

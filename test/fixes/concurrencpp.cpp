@@ -1,22 +1,13 @@
 // concurrencpp (stand-in headers): offload to the background executor and
 // resume on the home executor, also when the call throws.
-// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: background, OffloadHomeExecutor: cpu}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs/frameworks
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: background, OffloadHomeExecutor: cpu}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs -I %inputs/frameworks
 
 #include <concurrencpp/concurrencpp.h>
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 
-// Blocking helpers: the offload fix runs them on the pool.
-inline std::string read_file(const char *path) {
-  std::ifstream in(path);
-  std::string s;
-  in >> s;
-  return s;
-}
-inline void flush(int fd) { ::fsync(fd); }
+#include "blocking_helpers.h"
 
 extern std::shared_ptr<concurrencpp::thread_executor> background;
 extern std::shared_ptr<concurrencpp::thread_pool_executor> cpu;

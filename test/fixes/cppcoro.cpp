@@ -1,6 +1,6 @@
 // cppcoro (stand-in headers): sleep on the io_service in scope, nested
 // loop, offload with the hop back to the home scheduler.
-// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool, OffloadHomeExecutor: io}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs/frameworks
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool, OffloadHomeExecutor: io}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs -I %inputs/frameworks
 
 #include <cppcoro/io_service.hpp>
 // CHECK-FIXES: #include <cppcoro/resume_on.hpp>
@@ -9,19 +9,10 @@
 #include <cppcoro/sync_wait.hpp>
 #include <cppcoro/task.hpp>
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 
-// Blocking helpers: the offload fix runs them on the pool.
-inline std::string read_file(const char *path) {
-  std::ifstream in(path);
-  std::string s;
-  in >> s;
-  return s;
-}
-inline void flush(int fd) { ::fsync(fd); }
+#include "blocking_helpers.h"
 
 extern cppcoro::static_thread_pool pool;
 cppcoro::task<int> child();

@@ -1,23 +1,14 @@
 // Drogon (stand-in headers): sleepCoro on the current loop, nested loop,
 // offload to a loop thread with the hop back.
-// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: worker.getLoop()}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs/frameworks
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: worker.getLoop()}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs -I %inputs/frameworks
 
 #include <drogon/utils/coroutine.h>
 #include <trantor/net/EventLoopThread.h>
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 
-// Blocking helpers: the offload fix runs them on the pool.
-inline std::string read_file(const char *path) {
-  std::ifstream in(path);
-  std::string s;
-  in >> s;
-  return s;
-}
-inline void flush(int fd) { ::fsync(fd); }
+#include "blocking_helpers.h"
 
 extern trantor::EventLoopThread worker;
 drogon::Task<int> child();

@@ -1,25 +1,16 @@
 // folly::coro (stand-in headers): sleep, nested loop, offload; the sleep fix
 // includes the header that declares folly::coro::sleep.
-// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs/frameworks
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs -I %inputs/frameworks
 
 #include <folly/coro/BlockingWait.h>
 #include <folly/coro/Invoke.h>
 // CHECK-FIXES: #include <folly/coro/Sleep.h>
 #include <folly/coro/Task.h>
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 
-// Blocking helpers: the offload fix runs them on the pool.
-inline std::string read_file(const char *path) {
-  std::ifstream in(path);
-  std::string s;
-  in >> s;
-  return s;
-}
-inline void flush(int fd) { ::fsync(fd); }
+#include "blocking_helpers.h"
 
 extern folly::Executor::KeepAlive<> pool;
 folly::coro::Task<int> child();

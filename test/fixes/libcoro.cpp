@@ -1,24 +1,15 @@
 // libcoro (stand-in headers): sleep on the scheduler member, nested loop,
 // offload with the hop back.
-// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool, OffloadHomeExecutor: m_scheduler}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs/frameworks
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool, OffloadHomeExecutor: m_scheduler}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs -I %inputs/frameworks
 
 #include <coro/scheduler.hpp>
 #include <coro/sync_wait.hpp>
 #include <coro/task.hpp>
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 
-// Blocking helpers: the offload fix runs them on the pool.
-inline std::string read_file(const char *path) {
-  std::ifstream in(path);
-  std::string s;
-  in >> s;
-  return s;
-}
-inline void flush(int fd) { ::fsync(fd); }
+#include "blocking_helpers.h"
 
 extern std::unique_ptr<coro::thread_pool> pool;
 coro::task<int> child();

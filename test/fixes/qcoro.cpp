@@ -1,25 +1,17 @@
 // QCoro against Debian's Qt 6 and QCoro 0.8: sleepFor for whole
 // milliseconds (with its header included), and offload through
 // QtConcurrent::run, which needs no pool option.
-// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes %s async-blocking-sleep,async-blocking-file-io %t -- %qt_flags
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes %s async-blocking-sleep,async-blocking-file-io %t -- -I %inputs %qt_flags
 
 // CHECK-FIXES: #include <QCoroFuture>
 #include <QCoroTask>
 // CHECK-FIXES: #include <QCoroTimer>
 // CHECK-FIXES: #include <QtConcurrent/QtConcurrentRun>
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 
-inline std::string read_file(const char *path) {
-  std::ifstream in(path);
-  std::string s;
-  in >> s;
-  return s;
-}
-inline void flush(int fd) { ::fsync(fd); }
+#include "blocking_helpers.h"
 
 QCoro::Task<std::size_t> handler(int fd) {
   std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -1,24 +1,15 @@
 // libunifex (stand-in headers): task<T> is a nested class of a template;
 // offload through a scheduler, and a sync_wait whose value is unused.
-// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool.get_scheduler()}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs/frameworks
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool.get_scheduler()}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs -I %inputs/frameworks
 
 #include <unifex/sync_wait.hpp>
 #include <unifex/task.hpp>
 #include <unifex/then.hpp>
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 
-// Blocking helpers: the offload fix runs them on the pool.
-inline std::string read_file(const char *path) {
-  std::ifstream in(path);
-  std::string s;
-  in >> s;
-  return s;
-}
-inline void flush(int fd) { ::fsync(fd); }
+#include "blocking_helpers.h"
 
 extern unifex::static_thread_pool pool;
 unifex::task<int> child();
