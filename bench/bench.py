@@ -90,17 +90,21 @@ inline int pure(int x) { return x * 3 + 1; }
 """
 
 
-def many_coroutines(n, calls):
+def many_coroutines(n, calls, blocking=True):
     """n coroutines of `calls` calls each: most touch only memory, one in
-    ten blocks, one in ten goes through a helper."""
+    ten blocks, one in ten goes through a helper. Without `blocking`, the
+    same shape with nothing to report: the analysis without the cost of
+    emitting diagnostics."""
     out = [PRELUDE]
-    out.append("inline int helper(int x) { usleep(x); return x; }\n")
+    out.append("inline int helper(int x) { %sreturn x; }\n"
+               % ("usleep(x); " if blocking else ""))
     for i in range(n):
         out.append("task co%d(int a) {\n  std::string s;\n" % i)
         for j in range(calls):
             k = (i + j) % 10
             if k == 0:
-                out.append("  sleep(%d);\n" % (j + 1))
+                out.append("  %s(%d);\n" % ("sleep" if blocking else "pure",
+                                             j + 1))
             elif k == 1:
                 out.append("  a += helper(a);\n")
             else:
@@ -197,7 +201,7 @@ def main():
     shutil.copy(os.path.join(ROOT, "examples", "beast-http-server.cpp"),
                 heavy_dir)
     inputs.append(("Beast HTTP server (examples/)", heavy_dir,
-                   "beast-http-server.cpp", std, None))
+                   "beast-http-server.cpp", std, None, None))
     sizes = [30, 300, 3000] if args.quick else [100, 1000, 10000]
     for n in sizes:
         d = os.path.join(out, "many-%d" % n)
@@ -205,15 +209,24 @@ def main():
         with open(os.path.join(d, "many.cpp"), "w") as f:
             f.write(many_coroutines(n, 10))
         inputs.append(("%d coroutines x 10 calls" % n, d, "many.cpp", std,
-                       n * 10))
+                       n * 10, None))
+    # The same sizes with nothing to report, against the floor only.
+    for n in sizes:
+        d = os.path.join(out, "clean-%d" % n)
+        prepare_dir(d, std)
+        with open(os.path.join(d, "clean.cpp"), "w") as f:
+            f.write(many_coroutines(n, 10, blocking=False))
+        inputs.append(("%d coroutines x 10 calls, no findings" % n, d,
+                       "clean.cpp", std, n * 10, ("floor", "ours")))
     d = os.path.join(out, "chains")
     prepare_dir(d, std)
     with open(os.path.join(d, "chains.cpp"), "w") as f:
         f.write(helper_chains(300, 8))
-    inputs.append(("300 helper chains of depth 8", d, "chains.cpp", std, None))
+    inputs.append(("300 helper chains of depth 8", d, "chains.cpp", std, None,
+                   None))
 
     results = []
-    for title, workdir, source, flags, calls in inputs:
+    for title, workdir, source, flags, calls, only in inputs:
         print("==> %s" % title, flush=True)
         if source.endswith(".cpp") and "beast" in source:
             pre = run([args.clangxx, "-E"] + flags + [source], cwd=workdir)
@@ -226,6 +239,8 @@ def main():
         # measure clangd, not the checks.
         if calls and calls > 10000:
             del cmds["clangd"]
+        if only:
+            cmds = {k: v for k, v in cmds.items() if k in only}
         named = [(label, cmds[key]) for label, key in TOOLS if key in cmds]
         times = hyperfine(args, named, workdir,
                           os.path.join(workdir, "hyperfine.json"))
@@ -233,6 +248,7 @@ def main():
                   for label, key in TOOLS if key in cmds}
         profile, profile_wall = check_profile(args, source, flags, workdir)
         results.append({"input": title, "lines": lines, "calls": calls,
+                        "clean": bool(only),
                         "time": times, "memory": memory,
                         "profile": profile, "profile_wall": profile_wall})
 
@@ -268,6 +284,8 @@ def render(results, args):
         lines.append("|---|---|---|---|---|")
         for label, _ in TOOLS:
             if label not in r["time"]:
+                if r.get("clean"):
+                    continue
                 lines.append("| %s | — | | — | |" % label)
                 continue
             t, m = r["time"][label], r["memory"][label]
@@ -283,19 +301,26 @@ def render(results, args):
                     total, 100 * total / max(r["profile_wall"], 1e-9),
                     r["profile_wall"],
                     ", ".join("%s %.3f s" % kv for kv in top)))
+            if r["calls"]:
+                lines.append("That is %.2f us per call in the file." % (
+                    1e6 * total / r["calls"]))
         lines.append("")
     return "\n".join(lines)
 
 
 def plot(results, out):
-    growth = [r for r in results if r["calls"]]
+    growth = [r for r in results if r["calls"] and not r["clean"]]
+    clean = {r["calls"]: r["time"][TOOLS[1][0]]
+             for r in results if r["calls"] and r["clean"]}
     data = os.path.join(out, "growth.dat")
     with open(data, "w") as f:
-        f.write("calls " + " ".join('"%s"' % l for l, _ in TOOLS) + "\n")
+        f.write("calls " + " ".join('"%s"' % l for l, _ in TOOLS) +
+                ' "async-* checks, no findings"\n')
         for r in growth:
-            f.write("%d %s\n" % (r["calls"], " ".join(
+            f.write("%d %s %s\n" % (r["calls"], " ".join(
                 "%.4f" % r["time"][l] if l in r["time"] else "NaN"
-                for l, _ in TOOLS)))
+                for l, _ in TOOLS), "%.4f" % clean[r["calls"]]
+                if r["calls"] in clean else "NaN"))
     script = """set terminal pngcairo size 900,560 noenhanced
 set output '%s'
 set title 'Cost against input size (generated coroutines, 10 calls each)'
@@ -305,7 +330,7 @@ set logscale xy
 set key left top
 set grid
 plot for [i=2:%d] '%s' using 1:i with linespoints title columnhead(i)
-""" % (os.path.join(out, "growth.png"), len(TOOLS) + 1, data)
+""" % (os.path.join(out, "growth.png"), len(TOOLS) + 2, data)
     with open(os.path.join(out, "growth.gp"), "w") as f:
         f.write(script)
     proc = run(["gnuplot", os.path.join(out, "growth.gp")])

@@ -99,6 +99,9 @@ public:
 
   /// Records a method that overrides others, for FollowOverriders.
   void noteOverrider(const CXXMethodDecl &Method);
+  /// Whether an analysis must wait for the end of the translation unit:
+  /// overriders are only all known once every declaration has been matched.
+  bool analysesAtEnd() const { return FollowOverriders; }
 
   /// Records a function of the main file for the summaries this run writes.
   void noteDefinition(const FunctionDecl &Function);
