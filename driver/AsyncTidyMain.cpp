@@ -6,6 +6,62 @@
 
 #include "ResourceDir.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
+#include "engine/ConfigErrors.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+#include <fcntl.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace {
+
+bool isVerifyConfig(llvm::StringRef Arg) {
+  return Arg == "--verify-config" || Arg == "-verify-config";
+}
+
+/// The configuration errors the checks find in the values, from a child
+/// that constructs them as --dump-config does; empty if none or if the
+/// child failed (then clang-tidy's own pass reports why).
+std::string valueErrors(const char *Argv0, llvm::ArrayRef<char *> Args) {
+  std::string Self = llvm::sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&valueErrors));
+  std::vector<llvm::StringRef> ChildArgs;
+  for (char *A : Args)
+    ChildArgs.push_back(isVerifyConfig(A) ? "--dump-config" : A);
+  std::vector<std::string> EnvStorage;
+  for (char **E = environ; *E; ++E)
+    EnvStorage.emplace_back(*E);
+  EnvStorage.push_back(
+      (clang::tidy::async::VerifyConfigVariable + "=1").str());
+  std::vector<llvm::StringRef> Env(EnvStorage.begin(), EnvStorage.end());
+  llvm::SmallString<128> ErrorFile;
+  if (llvm::sys::fs::createTemporaryFile("async-tidy-config", "txt", ErrorFile))
+    return "";
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(""), llvm::StringRef(ErrorFile)};
+  int Status = llvm::sys::ExecuteAndWait(Self, ChildArgs, Env, Redirects);
+  std::string Errors;
+  if (auto Buffer = llvm::MemoryBuffer::getFile(ErrorFile); Buffer && !Status) {
+    llvm::SmallVector<llvm::StringRef> Lines;
+    (*Buffer)->getBuffer().split(Lines, '\n');
+    for (llvm::StringRef Line : Lines)
+      if (Line.ends_with("[clang-tidy-config]"))
+        Errors += (Line + "\n").str();
+  }
+  llvm::sys::fs::remove(ErrorFile);
+  return Errors;
+}
+
+int runClangTidy(std::vector<char *> &Args) {
+  return clang::tidy::clangTidyMain(static_cast<int>(Args.size()),
+                                    const_cast<const char **>(Args.data()));
+}
+
+} // namespace
 
 int main(int Argc, char **Argv) {
   std::string Storage;
@@ -14,6 +70,27 @@ int main(int Argc, char **Argv) {
       Argc, Argv, "--extra-arg-before=-resource-dir=",
       {"--extra-arg-before=-resource-dir", "-extra-arg-before=-resource-dir"},
       Storage);
-  return clang::tidy::clangTidyMain(static_cast<int>(Args.size()),
-                                    const_cast<const char **>(Args.data()));
+  if (!llvm::any_of(Args, isVerifyConfig))
+    return runClangTidy(Args);
+
+  // --verify-config: clang-tidy checks the names, the child the values.
+  std::string Errors = valueErrors(Argv[0], Args);
+  if (Errors.empty())
+    return runClangTidy(Args);
+  llvm::errs() << Errors;
+  // Names still checked, without the "No config errors detected." line.
+  llvm::outs().flush();
+  int Saved = dup(STDOUT_FILENO);
+  int Null = open("/dev/null", O_WRONLY);
+  if (Saved >= 0 && Null >= 0)
+    dup2(Null, STDOUT_FILENO);
+  runClangTidy(Args);
+  llvm::outs().flush();
+  if (Saved >= 0) {
+    dup2(Saved, STDOUT_FILENO);
+    close(Saved);
+  }
+  if (Null >= 0)
+    close(Null);
+  return 1;
 }

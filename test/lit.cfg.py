@@ -63,6 +63,22 @@ config.substitutions += [
          for m in ("", "/QtCore", "/QtNetwork", "/QtConcurrent")])),
 ]
 
+# The robustness runner (utils/stress.py) with the corpus's substitutions.
+stress_subst = {name: value for name, value in config.substitutions
+                if name in ("%inputs", "%src", "%unpacked", "%asio_flags",
+                            "%qt_flags")}
+config.substitutions.insert(0, ("%stress", " ".join(
+    [python, os.path.join(utils, "stress.py"), "--root", src,
+     "--tidy", async_tidy, "--clangxx", os.path.join(llvm_bin, "clang++")] +
+    [shlex.quote("--subst=%s=%s" % (name[1:], value))
+     for name, value in sorted(stress_subst.items())])))
+
+# The long robustness runs (test/stress/) only with ./run stress.
+if lit_config.params.get("stress"):
+    config.available_features.add("stress")
+else:
+    config.excludes.append("stress")
+
 # Before %clang-tidy, which is a prefix of it.
 if os.path.exists("/usr/bin/clang-tidy-19") and v != "19":
     config.available_features.add("clang-tidy-19")

@@ -1,6 +1,7 @@
 //===--- BlockingCheckBase.cpp - async-tidy -------------------------------===//
 
 #include "BlockingCheckBase.h"
+#include "ConfigErrors.h"
 #include "Engine.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
@@ -8,6 +9,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/YAMLParser.h"
 
 using namespace clang::ast_matchers;
 
@@ -59,26 +61,24 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
     : ClangTidyCheck(Name, Context), CheckName(Name.str()), Tidy(Context),
       BlockingFunctions(Options.get(BlockingFunctionsOption, "").str()),
       AllowedFunctions(Options.get(AllowedFunctionsOption, "").str()),
-      TransitiveSearch(Options.getLocalOrGlobal(TransitiveSearchOption, true)),
-      MaxDepth(Options.getLocalOrGlobal(MaxDepthOption, DefaultMaxDepth)),
+      TransitiveSearch(readBool(TransitiveSearchOption, true)),
+      MaxDepth(readDepth()),
       OffloadFunctions(
           Options.getLocalOrGlobal(OffloadFunctionsOption, "").str()),
       HopAwaitables(Options.getLocalOrGlobal(HopAwaitablesOption, "").str()),
-      StackfulYieldContext(
-          Options.getLocalOrGlobal(StackfulYieldContextOption, true)),
+      StackfulYieldContext(readBool(StackfulYieldContextOption, true)),
       StackfulFunctions(
           Options.getLocalOrGlobal(StackfulFunctionsOption, "").str()),
       SummaryDirectory(
           Options.getLocalOrGlobal(SummaryDirectoryOption, "").str()),
-      WriteSummaries(Options.getLocalOrGlobal(WriteSummariesOption, false)),
-      FollowOverriders(Options.getLocalOrGlobal(FollowOverridersOption, false)),
+      WriteSummaries(readBool(WriteSummariesOption, false)),
+      FollowOverriders(readBool(FollowOverridersOption, false)),
       FrameworkTypes(Options.getLocalOrGlobal(FrameworkTypesOption, "").str()),
       Offload{
           Options.getLocalOrGlobal(OffloadExecutorOption, "").trim().str(),
           Options.getLocalOrGlobal(OffloadHomeExecutorOption, "").trim().str(),
           Options.getLocalOrGlobal(OffloadTemplateOption, "").trim().str()},
-      IncludeStyle(Options.getLocalOrGlobal(IncludeStyleOption,
-                                            utils::IncludeSorter::IS_LLVM)) {
+      IncludeStyle(readIncludeStyle()) {
   Policy.Cat = Cat;
   parseBlockingFunctions(BlockingFunctions);
   Policy.Allowed = parseNames(AllowedFunctionsOption, AllowedFunctions);
@@ -90,41 +90,139 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
   Policy.SummaryDirectory = SummaryDirectory;
   Policy.WriteSummaries = WriteSummaries;
   if (WriteSummaries && SummaryDirectory.empty())
-    configurationDiag("option '%0.%1' needs '%0.%2' to say where to write",
-                      DiagnosticIDs::Error)
-        << CheckName << WriteSummariesOption << SummaryDirectoryOption;
+    configError("option '" + optionKey(WriteSummariesOption) + "' needs '" +
+                optionKey(SummaryDirectoryOption) + "' to say where to write");
   Policy.FollowOverriders = FollowOverriders;
   parseFrameworkTypes(FrameworkTypes);
+  for (auto [Option, Value] :
+       {std::pair(OffloadExecutorOption, &Offload.Executor),
+        std::pair(OffloadHomeExecutorOption, &Offload.HomeExecutor)}) {
+    std::string Expected = checkExpression(*Value);
+    if (!Expected.empty()) {
+      invalidValue(Option, *Value, Expected);
+      Value->clear();
+    }
+  }
   if (!Offload.Template.empty()) {
     std::string Expected = checkOffloadTemplate(Offload.Template);
     if (!Expected.empty()) {
-      configurationDiag("invalid configuration value '%0' for option "
-                        "'%1.%2'; expected %3",
-                        DiagnosticIDs::Error)
-          << Offload.Template << CheckName << OffloadTemplateOption << Expected;
+      invalidValue(OffloadTemplateOption, Offload.Template, Expected);
       Offload.Template.clear();
     }
   }
   Policy.TransitiveSearch = TransitiveSearch;
   Policy.MaxDepth = MaxDepth;
-  if (MaxDepth == 0 || MaxDepth > MaxMaxDepth) {
-    configurationDiag("invalid configuration value '%0' for option '%1.%2'; "
-                      "expected a depth from 1 to %3",
-                      DiagnosticIDs::Error)
-        << MaxDepth << CheckName << MaxDepthOption << MaxMaxDepth;
-    Policy.MaxDepth = DefaultMaxDepth;
-  }
+  warnUnknownOptions();
   registerPolicy(Tidy, &Policy);
 }
 
 BlockingCheckBase::~BlockingCheckBase() { unregisterPolicy(Tidy, &Policy); }
 
+std::string BlockingCheckBase::optionKey(llvm::StringRef Option) const {
+  if (Options.get(Option))
+    return (CheckName + "." + Option).str();
+  // Given globally or not at all: the global key, so that the same message
+  // from every check is printed once.
+  return Option.str();
+}
+
+void BlockingCheckBase::configError(const llvm::Twine &Message) {
+  std::string Text = Message.str();
+  configurationDiag("%0", DiagnosticIDs::Error) << Text;
+  reportConfigError(Text);
+}
+
+void BlockingCheckBase::invalidValue(llvm::StringRef Option,
+                                     llvm::StringRef Value,
+                                     llvm::StringRef Expected) {
+  configError("invalid configuration value '" + Value + "' for option '" +
+              optionKey(Option) + "'; expected " + Expected);
+}
+
 void BlockingCheckBase::invalidEntry(llvm::StringRef Option,
                                      llvm::StringRef Item,
                                      llvm::StringRef Expected) {
-  configurationDiag("invalid entry '%0' in option '%1.%2': expected %3",
-                    DiagnosticIDs::Error)
-      << Item << CheckName << Option << Expected;
+  configError("invalid entry '" + Item + "' in option '" + optionKey(Option) +
+              "': expected " + Expected);
+}
+
+// The typed options are parsed here rather than by OptionsView, whose
+// complaints are warnings that async-tidy --verify-config could not see.
+bool BlockingCheckBase::readBool(llvm::StringRef Option, bool Default) {
+  std::optional<llvm::StringRef> Value = Options.getLocalOrGlobal(Option);
+  if (!Value)
+    return Default;
+  if (std::optional<bool> Parsed = llvm::yaml::parseBool(*Value))
+    return *Parsed;
+  long long Number = 0;
+  if (!Value->getAsInteger(10, Number))
+    return Number != 0;
+  invalidValue(Option, *Value, "true or false");
+  return Default;
+}
+
+unsigned BlockingCheckBase::readDepth() {
+  std::optional<llvm::StringRef> Value =
+      Options.getLocalOrGlobal(MaxDepthOption);
+  if (!Value)
+    return DefaultMaxDepth;
+  unsigned Depth = 0;
+  if (Value->trim().getAsInteger(10, Depth) || Depth == 0 ||
+      Depth > MaxMaxDepth) {
+    invalidValue(MaxDepthOption, *Value,
+                 "a depth from 1 to " + std::to_string(MaxMaxDepth));
+    return DefaultMaxDepth;
+  }
+  return Depth;
+}
+
+utils::IncludeSorter::IncludeStyle BlockingCheckBase::readIncludeStyle() {
+  std::optional<llvm::StringRef> Value =
+      Options.getLocalOrGlobal(IncludeStyleOption);
+  auto Styles =
+      OptionEnumMapping<utils::IncludeSorter::IncludeStyle>::getEnumMapping();
+  if (!Value)
+    return utils::IncludeSorter::IS_LLVM;
+  std::string Names;
+  for (const auto &[Style, Name] : Styles) {
+    if (Name == Value->trim())
+      return Style;
+    bool Last = Name == Styles.back().second;
+    Names += (Names.empty() ? "" : Last ? " or " : ", ") + Name.str();
+  }
+  invalidValue(IncludeStyleOption, *Value, Names);
+  return utils::IncludeSorter::IS_LLVM;
+}
+
+void BlockingCheckBase::warnUnknownOptions() {
+  static constexpr llvm::StringLiteral Known[] = {
+      BlockingFunctionsOption,    AllowedFunctionsOption,
+      TransitiveSearchOption,     MaxDepthOption,
+      OffloadFunctionsOption,     HopAwaitablesOption,
+      StackfulYieldContextOption, StackfulFunctionsOption,
+      SummaryDirectoryOption,     WriteSummariesOption,
+      FollowOverridersOption,     FrameworkTypesOption,
+      OffloadExecutorOption,      OffloadHomeExecutorOption,
+      OffloadTemplateOption,      IncludeStyleOption};
+  // clang-tidy ignores unknown keys on a run (only --verify-config names
+  // them): a misspelt option of ours would silently do nothing.
+  const std::string Prefix = CheckName + ".";
+  for (const auto &Entry : Tidy->getOptions().CheckOptions) {
+    llvm::StringRef Key = Entry.getKey();
+    if (!Key.consume_front(Prefix) || llvm::is_contained(Known, Key))
+      continue;
+    llvm::StringRef Closest;
+    unsigned Best = 3;
+    for (llvm::StringRef Name : Known) {
+      unsigned Distance = Key.edit_distance(Name, true, Best);
+      if (Distance < Best) {
+        Best = Distance;
+        Closest = Name;
+      }
+    }
+    configurationDiag("unknown option '%0%1'%select{|; did you mean '%0%3'?}2")
+        << Prefix << Key << !Closest.empty() << Closest;
+  }
 }
 
 void BlockingCheckBase::parseBlockingFunctions(llvm::StringRef Value) {

@@ -50,8 +50,17 @@ private:
                                                    llvm::StringRef Value);
   void parseHopAwaitables(llvm::StringRef Value);
   void parseFrameworkTypes(llvm::StringRef Value);
+  /// The key an option was read from, as the user wrote it.
+  std::string optionKey(llvm::StringRef Option) const;
+  void configError(const llvm::Twine &Message);
+  void invalidValue(llvm::StringRef Option, llvm::StringRef Value,
+                    llvm::StringRef Expected);
   void invalidEntry(llvm::StringRef Option, llvm::StringRef Item,
                     llvm::StringRef Expected);
+  bool readBool(llvm::StringRef Option, bool Default);
+  unsigned readDepth();
+  utils::IncludeSorter::IncludeStyle readIncludeStyle();
+  void warnUnknownOptions();
   void report(const CoroutineReport &Report, const Finding &F);
   void addFix(DiagnosticBuilder &D, const CallFix &Fix, SourceLocation Loc,
               SharedIncludes::AppliedWith When);

@@ -423,6 +423,36 @@ OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
   return {replaceCall(std::move(*Code), S, std::move(*Headers)), ""};
 }
 
+/// Whether brackets and quotes pair up: code that does not would make every
+/// fix written from it fail to compile.
+static bool balanced(llvm::StringRef Code) {
+  std::string Open;
+  for (size_t I = 0; I < Code.size(); ++I) {
+    char C = Code[I];
+    if (C == '"' || C == '\'') {
+      size_t End = I + 1;
+      while (End < Code.size() && Code[End] != C)
+        End += Code[End] == '\\' ? 2 : 1;
+      if (End >= Code.size())
+        return false;
+      I = End;
+    } else if (C == '(' || C == '[' || C == '{') {
+      Open.push_back(C == '(' ? ')' : C == '[' ? ']' : '}');
+    } else if (C == ')' || C == ']' || C == '}') {
+      if (Open.empty() || Open.back() != C)
+        return false;
+      Open.pop_back();
+    }
+  }
+  return Open.empty();
+}
+
+std::string checkExpression(llvm::StringRef Code) {
+  if (!balanced(Code) || Code.contains(';'))
+    return "an expression with balanced brackets";
+  return {};
+}
+
 std::string checkOffloadTemplate(llvm::StringRef Template) {
   if (!Template.contains("{call}"))
     return "a template with a '{call}' slot";
@@ -436,7 +466,8 @@ std::string checkOffloadTemplate(llvm::StringRef Template) {
         return std::nullopt;
       });
   if (Checked)
-    return {};
+    return balanced(*Checked) ? std::string()
+                              : "a template with balanced brackets";
   return "slots {call}, {type}, {pool}, {home} or {ns}, not " +
          (Unknown.empty() ? std::string("an unclosed '{'") : Unknown);
 }

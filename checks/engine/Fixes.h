@@ -49,6 +49,8 @@ OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
 /// The slots a user's offload template may use; a message naming the first
 /// unknown slot, or empty.
 std::string checkOffloadTemplate(llvm::StringRef Template);
+/// What an executor option's value should be, or empty if it is one.
+std::string checkExpression(llvm::StringRef Code);
 
 } // namespace clang::tidy::async
 
