@@ -226,11 +226,11 @@ def prepare_pch(tool, path, flags, work, use_pch):
 def cmd_mutate(args, tool, files):
     rnd = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="async-tidy-mutants-")
-    prepared = {}
-    for path, flags in files:
-        prefix, body, mflags = prepare_pch(tool, path, flags, work,
-                                           not args.no_pch)
-        prepared[path] = (prefix, body, mflags)
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        prepared = dict(zip(
+            (path for path, _ in files),
+            pool.map(lambda f: prepare_pch(tool, f[0], f[1], work,
+                                           not args.no_pch), files)))
     # The mutants are drawn up front, so the seed alone decides them.
     plan = []
     for n in range(args.mutants):
@@ -409,10 +409,11 @@ def big_inputs(scale):
     depth = 2000 // scale
     cycle = [PRELUDE]
     cycle.append("".join("void r%d(int);\n" % i for i in range(depth)))
+    # The blocking call is two steps in, so the walk must get through the
+    # cycle's memo to find it.
     for i in range(depth):
         cycle.append("void r%d(int x) { if (x) r%d(x - 1); %s}\n"
-                     % (i, (i + 1) % depth, "usleep(x); " if i == depth - 1
-                        else ""))
+                     % (i, (i + 1) % depth, "usleep(x); " if i == 1 else ""))
     cycle.append("task rec(int a) { r0(a); co_await tick(); }\n")
     longchain = [PRELUDE, "inline void l%d(int x) { usleep(x); }\n" % depth]
     for i in range(depth - 1, -1, -1):
@@ -424,15 +425,19 @@ def big_inputs(scale):
     for _ in range(200):
         nested = "pure(%s)" % nested
     calls.append("inline int pure(int x) { return x; }\n")
+    blocks = "if (v) {" * 200 + " usleep(v); " + "}" * 200
     for i in range(100 // scale or 1):
         calls.append("task c%d() {\n  int v = chain{}%s.value();\n  v += %s;\n"
-                     "  usleep(v);\n  co_await tick();\n}\n"
-                     % (i, members, nested))
-    return [("%d coroutines, nested blocks and lambdas" % n, "".join(many)),
-            ("a cycle of %d helpers" % depth, "".join(cycle)),
-            ("a helper chain %d deep" % depth, "".join(longchain)),
-            ("long member-call chains and calls nested 200 deep",
-             "".join(calls))]
+                     "  %s\n  co_await tick();\n}\n"
+                     % (i, members, nested, blocks))
+    # With the findings each must give: a run that stops checking fails.
+    return [("%d coroutines, nested blocks and lambdas" % n, "".join(many),
+             (n + 99) // 100),
+            ("a cycle of %d helpers" % depth, "".join(cycle), 1),
+            # Beyond MaxDepth (64): walked, not reported.
+            ("a helper chain %d deep" % depth, "".join(longchain), 0),
+            ("long member-call chains, calls and blocks nested 200 deep",
+             "".join(calls), 100 // scale or 1)]
 
 
 def measure(cmd, timeout):
@@ -450,17 +455,20 @@ def measure(cmd, timeout):
 
 def cmd_big(args, tool, _files):
     work = tempfile.mkdtemp(prefix="async-tidy-big-")
-    stats = {"inputs": 0, "crashes": 0, "hangs": 0, "over bounds": 0}
+    stats = {"inputs": 0, "crashes": 0, "hangs": 0, "over bounds": 0,
+             "wrong findings": 0}
     failures, rows = [], []
-    for name, text in big_inputs(args.scale):
+    for name, text, expected in big_inputs(args.scale):
         source = os.path.join(work, "big.cpp")
         with open(source, "w") as f:
             f.write(text)
         flags = ["-std=c++20"]
         _, floor_t, floor_m, _ = measure(
             [tool.clangxx, "-fsyntax-only"] + flags + [source], args.timeout)
+        # The deepest search there is, so long chains are walked for real.
         rc, t, m, out = measure(
-            [tool.tidy, "--quiet", "--checks=-*,async-*", source, "--"] + flags,
+            [tool.tidy, "--quiet", "--checks=-*,async-*",
+             "--config={CheckOptions: {MaxDepth: 64}}", source, "--"] + flags,
             args.timeout)
         stats["inputs"] += 1
         r = {"file": name, "source": source, "prefix": "", "what": name,
@@ -473,9 +481,13 @@ def cmd_big(args, tool, _files):
             stats["crashes"] += 1
             problem = "crash"
         else:
+            found = len(re.findall(r"warning: .*\[async-", out))
             rows.append((name, len(text.splitlines()), floor_t, t, floor_m, m,
-                         len(re.findall(r"warning: ", out))))
-            if floor_t and (t > args.time_bound * floor_t + 1.0 or
+                         found))
+            if found != expected:
+                stats["wrong findings"] += 1
+                problem = "%d findings, expected %d" % (found, expected)
+            elif floor_t and (t > args.time_bound * floor_t + 1.0 or
                             m > args.memory_bound * floor_m):
                 stats["over bounds"] += 1
                 problem = "%.2f s / %.0f MB against the parse's %.2f s / " \
