@@ -15,8 +15,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-extern char **environ;
-
 namespace {
 
 bool isVerifyConfig(llvm::StringRef Arg) {
@@ -31,12 +29,11 @@ std::string valueErrors(const char *Argv0, llvm::ArrayRef<char *> Args) {
       Argv0, reinterpret_cast<void *>(&valueErrors));
   std::vector<llvm::StringRef> ChildArgs;
   for (char *A : Args)
-    ChildArgs.push_back(isVerifyConfig(A) ? "--dump-config" : A);
+    ChildArgs.emplace_back(isVerifyConfig(A) ? "--dump-config" : A);
   std::vector<std::string> EnvStorage;
   for (char **E = environ; *E; ++E)
     EnvStorage.emplace_back(*E);
-  EnvStorage.push_back(
-      (clang::tidy::async::VerifyConfigVariable + "=1").str());
+  EnvStorage.push_back((clang::tidy::async::VerifyConfigVariable + "=1").str());
   std::vector<llvm::StringRef> Env(EnvStorage.begin(), EnvStorage.end());
   llvm::SmallString<128> ErrorFile;
   if (llvm::sys::fs::createTemporaryFile("async-tidy-config", "txt", ErrorFile))
@@ -52,7 +49,9 @@ std::string valueErrors(const char *Argv0, llvm::ArrayRef<char *> Args) {
       if (Line.ends_with("[clang-tidy-config]"))
         Errors += (Line + "\n").str();
   }
-  llvm::sys::fs::remove(ErrorFile);
+  // A temporary file left behind is harmless.
+  std::error_code Ignored = llvm::sys::fs::remove(ErrorFile);
+  (void)Ignored;
   return Errors;
 }
 

@@ -112,7 +112,6 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
   }
   Policy.TransitiveSearch = TransitiveSearch;
   Policy.MaxDepth = MaxDepth;
-  warnUnknownOptions();
   registerPolicy(Tidy, &Policy);
 }
 
@@ -187,26 +186,24 @@ utils::IncludeSorter::IncludeStyle BlockingCheckBase::readIncludeStyle() {
   for (const auto &[Style, Name] : Styles) {
     if (Name == Value->trim())
       return Style;
-    bool Last = Name == Styles.back().second;
-    Names += (Names.empty() ? "" : Last ? " or " : ", ") + Name.str();
+    if (!Names.empty())
+      Names += Name == Styles.back().second ? " or " : ", ";
+    Names += Name.str();
   }
   invalidValue(IncludeStyleOption, *Value, Names);
   return utils::IncludeSorter::IS_LLVM;
 }
 
 void BlockingCheckBase::warnUnknownOptions() {
-  static constexpr llvm::StringLiteral Known[] = {
-      BlockingFunctionsOption,    AllowedFunctionsOption,
-      TransitiveSearchOption,     MaxDepthOption,
-      OffloadFunctionsOption,     HopAwaitablesOption,
-      StackfulYieldContextOption, StackfulFunctionsOption,
-      SummaryDirectoryOption,     WriteSummariesOption,
-      FollowOverridersOption,     FrameworkTypesOption,
-      OffloadExecutorOption,      OffloadHomeExecutorOption,
-      OffloadTemplateOption,      IncludeStyleOption};
+  // The options this check has, its subclass's included: what it stores.
+  ClangTidyOptions::OptionMap Stored;
+  storeOptions(Stored);
+  llvm::SmallVector<llvm::StringRef, 20> Known;
+  const std::string Prefix = CheckName + ".";
+  for (const auto &Entry : Stored)
+    Known.push_back(llvm::StringRef(Entry.getKey()).drop_front(Prefix.size()));
   // clang-tidy ignores unknown keys on a run (only --verify-config names
   // them): a misspelt option of ours would silently do nothing.
-  const std::string Prefix = CheckName + ".";
   for (const auto &Entry : Tidy->getOptions().CheckOptions) {
     llvm::StringRef Key = Entry.getKey();
     if (!Key.consume_front(Prefix) || llvm::is_contained(Known, Key))
@@ -323,6 +320,8 @@ void BlockingCheckBase::registerPPCallbacks(
 }
 
 void BlockingCheckBase::registerMatchers(MatchFinder *Finder) {
+  // Here rather than in the constructor: a subclass's options exist now.
+  warnUnknownOptions();
   // Every coroutine body, lambdas and template instantiations included; the
   // engine walks down from there instead of matching calls upwards.
   internal::Matcher<FunctionDecl> IsCoroutine = hasBody(coroutineBodyStmt());
@@ -472,6 +471,13 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
 void BlockingCheckBase::addFix(DiagnosticBuilder &D, const CallFix &Fix,
                                SourceLocation Loc,
                                SharedIncludes::AppliedWith When) {
+  // Code clang recovered from (a typo it corrected, say) is not the code as
+  // written, and clang's own fix-its may edit the same text: a batch run
+  // attaches no fix then. clangd shows each fix before it is applied, and
+  // half-written code is its normal state.
+  if (!areDiagsSelfContained() &&
+      Shared->context().getDiagnostics().hasErrorOccurred())
+    return;
   D << Fix.Replacement;
   FileID File = Shared->context().getSourceManager().getFileID(Loc);
   for (const std::string &Header : Fix.Includes)

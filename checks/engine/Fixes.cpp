@@ -436,8 +436,12 @@ static bool balanced(llvm::StringRef Code) {
       if (End >= Code.size())
         return false;
       I = End;
-    } else if (C == '(' || C == '[' || C == '{') {
-      Open.push_back(C == '(' ? ')' : C == '[' ? ']' : '}');
+    } else if (C == '(') {
+      Open.push_back(')');
+    } else if (C == '[') {
+      Open.push_back(']');
+    } else if (C == '{') {
+      Open.push_back('}');
     } else if (C == ')' || C == ']' || C == '}') {
       if (Open.empty() || Open.back() != C)
         return false;
