@@ -132,8 +132,25 @@ public:
 
   llvm::json::Value log(llvm::ArrayRef<tooling::Diagnostic> Diagnostics) {
     llvm::json::Array Results;
-    for (const tooling::Diagnostic &D : Diagnostics)
-      Results.push_back(result(D));
+    // Diagnostics of no file (a check's configuration error) are about the
+    // run, not the code: SARIF has notifications for them.
+    llvm::json::Array Notifications;
+    bool Failed = false;
+    for (const tooling::Diagnostic &D : Diagnostics) {
+      if (!D.Message.FilePath.empty()) {
+        Results.push_back(result(D));
+        continue;
+      }
+      Failed |= D.DiagLevel == tooling::Diagnostic::Error;
+      Notifications.push_back(llvm::json::Object{
+          {"descriptor", llvm::json::Object{{"id", D.DiagnosticName}}},
+          {"level", levelName(D.DiagLevel)},
+          {"message", llvm::json::Object{{"text", D.Message.Message}}}});
+    }
+    llvm::json::Object Invocation{{"executionSuccessful", !Failed},
+                                  {"exitCode", Run.ExitStatus}};
+    if (!Notifications.empty())
+      Invocation["toolConfigurationNotifications"] = std::move(Notifications);
     llvm::json::Object Driver{{"name", "async-tidy"},
                               {"version", ASYNC_TIDY_VERSION},
                               {"semanticVersion", ASYNC_TIDY_VERSION},
@@ -148,9 +165,7 @@ public:
          llvm::json::Object{
              {RootId, llvm::json::Object{{"uri", "file://" + Root}}}}},
         {"columnKind", "unicodeCodePoints"},
-        {"invocations",
-         llvm::json::Array{llvm::json::Object{{"executionSuccessful", true},
-                                              {"exitCode", Run.ExitStatus}}}},
+        {"invocations", llvm::json::Array{std::move(Invocation)}},
         {"results", std::move(Results)}};
     return llvm::json::Object{{"$schema", SarifSchema},
                               {"version", "2.1.0"},

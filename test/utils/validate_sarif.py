@@ -14,7 +14,9 @@ properties GitHub requires or relies on are checked here instead.
     originalUriBaseIds (no leading "/", no scheme), with region.startLine
     and startColumn of 1 or more;
   - fixes: artifactChanges with replacements, each a deletedRegion with a
-    startLine and an insertedContent.text (possibly empty).
+    startLine and an insertedContent.text (possibly empty);
+  - invocations: executionSuccessful, and a message.text in each
+    notification.
 
 With --docs DIR, each async-* rule must also have the page DIR/<id>.md, its
 helpUri must point to that page and its shortDescription must be the page's
@@ -161,6 +163,14 @@ def validate(log, docs):
                  "needs an http(s) helpUri")
             ids.append(rule["id"])
         need(len(set(ids)) == len(ids), where, "a rule id appears twice")
+        for i, invocation in enumerate(run.get("invocations", [])):
+            at = "%s.invocations[%d]" % (where, i)
+            need(isinstance(invocation.get("executionSuccessful"), bool), at,
+                 "needs executionSuccessful")
+            for kind in ("toolConfigurationNotifications",
+                         "toolExecutionNotifications"):
+                for j, note in enumerate(invocation.get(kind, [])):
+                    text_of(note, "message", "%s.%s[%d]" % (at, kind, j))
         bases = run.get("originalUriBaseIds", {})
         for name, base in bases.items():
             uri = base.get("uri", "")
