@@ -11,14 +11,13 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 #include <fcntl.h>
 #include <optional>
 #include <unistd.h>
-
-extern char **environ;
 
 namespace {
 
@@ -37,7 +36,7 @@ std::string valueErrors(const char *Argv0, llvm::ArrayRef<char *> Args) {
       Argv0, reinterpret_cast<void *>(&valueErrors));
   std::vector<llvm::StringRef> ChildArgs;
   for (char *A : Args)
-    ChildArgs.push_back(isVerifyConfig(A) ? "--dump-config" : A);
+    ChildArgs.emplace_back(isVerifyConfig(A) ? "--dump-config" : A);
   std::vector<std::string> EnvStorage;
   for (char **E = environ; *E; ++E)
     EnvStorage.emplace_back(*E);
@@ -46,6 +45,7 @@ std::string valueErrors(const char *Argv0, llvm::ArrayRef<char *> Args) {
   llvm::SmallString<128> ErrorFile;
   if (llvm::sys::fs::createTemporaryFile("async-tidy-config", "txt", ErrorFile))
     return "";
+  const llvm::FileRemover RemoveErrorFile(ErrorFile);
   std::optional<llvm::StringRef> Redirects[] = {
       llvm::StringRef(""), llvm::StringRef(""), llvm::StringRef(ErrorFile)};
   int Status = llvm::sys::ExecuteAndWait(Self, ChildArgs, Env, Redirects);
@@ -57,7 +57,6 @@ std::string valueErrors(const char *Argv0, llvm::ArrayRef<char *> Args) {
       if (Line.ends_with("[clang-tidy-config]"))
         Errors += (Line + "\n").str();
   }
-  llvm::sys::fs::remove(ErrorFile);
   return Errors;
 }
 

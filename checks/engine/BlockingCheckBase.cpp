@@ -190,8 +190,9 @@ utils::IncludeSorter::IncludeStyle BlockingCheckBase::readIncludeStyle() {
   for (const auto &[Style, Name] : Styles) {
     if (Name == Value->trim())
       return Style;
-    bool Last = Name == Styles.back().second;
-    Names += (Names.empty() ? "" : Last ? " or " : ", ") + Name.str();
+    if (!Names.empty())
+      Names += Name == Styles.back().second ? " or " : ", ";
+    Names += Name.str();
   }
   invalidValue(IncludeStyleOption, *Value, Names);
   return utils::IncludeSorter::IS_LLVM;
