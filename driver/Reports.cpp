@@ -10,6 +10,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
@@ -156,7 +157,13 @@ takeReportOptions(std::vector<std::string> &Args) {
                      (F->Name == "sarif-root" ? "dir" : "file") + ">");
       if (!Field->empty())
         return error("--" + F->Name + " is given twice");
-      *Field = absolute(Value);
+      // clang-tidy writes --export-fixes=- to stdout; ours would mix with
+      // the diagnostics there.
+      if (Value == "-" && F->Name != "export-fixes")
+        return error("--" + F->Name +
+                     "=- is not supported: stdout carries the diagnostics; "
+                     "give a file");
+      *Field = Value == "-" ? Value : absolute(Value);
       continue;
     }
     if (isSet(*F)) {
@@ -268,13 +275,17 @@ int runWithReports(
   }
   // Writing the user's file only when clang-tidy would have: a stale one
   // stays stale, as with clang-tidy, but never feeds the reports.
-  if (!Options.ExportFixes.empty() && Reported)
+  if (Options.ExportFixes == "-" && Reported) {
+    if (auto Buffer = llvm::MemoryBuffer::getFile(Exported))
+      llvm::outs() << (*Buffer)->getBuffer();
+  } else if (!Options.ExportFixes.empty() && Reported) {
     if (std::error_code EC =
             llvm::sys::fs::copy_file(Exported, Options.ExportFixes)) {
       llvm::errs() << "async-tidy: error: cannot write " << Options.ExportFixes
                    << ": " << EC.message() << "\n";
       Status = 1;
     }
+  }
 
   // clang-tidy fails without reporting anything only when it could not
   // analyse (a bad configuration, no input file): then an empty report
