@@ -4,18 +4,25 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Reports.h"
 #include "ResourceDir.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "engine/ConfigErrors.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 #include <fcntl.h>
+#include <optional>
 #include <unistd.h>
 
 namespace {
+
+// Listed after clang-tidy's own options by --help.
+const llvm::cl::extrahelp ReportsHelp(clang::tidy::async::ReportOptionsHelp);
 
 bool isVerifyConfig(llvm::StringRef Arg) {
   return Arg == "--verify-config" || Arg == "-verify-config";
@@ -38,6 +45,7 @@ std::string valueErrors(const char *Argv0, llvm::ArrayRef<char *> Args) {
   llvm::SmallString<128> ErrorFile;
   if (llvm::sys::fs::createTemporaryFile("async-tidy-config", "txt", ErrorFile))
     return "";
+  const llvm::FileRemover RemoveErrorFile(ErrorFile);
   std::optional<llvm::StringRef> Redirects[] = {
       llvm::StringRef(""), llvm::StringRef(""), llvm::StringRef(ErrorFile)};
   int Status = llvm::sys::ExecuteAndWait(Self, ChildArgs, Env, Redirects);
@@ -49,15 +57,34 @@ std::string valueErrors(const char *Argv0, llvm::ArrayRef<char *> Args) {
       if (Line.ends_with("[clang-tidy-config]"))
         Errors += (Line + "\n").str();
   }
-  // A temporary file left behind is harmless.
-  std::error_code Ignored = llvm::sys::fs::remove(ErrorFile);
-  (void)Ignored;
   return Errors;
 }
 
 int runClangTidy(std::vector<char *> &Args) {
   return clang::tidy::clangTidyMain(static_cast<int>(Args.size()),
                                     const_cast<const char **>(Args.data()));
+}
+
+/// With --sarif, --baseline or --write-baseline, runs clang-tidy without
+/// them and writes the reports; std::nullopt without any.
+std::optional<int> runWithReports(const std::vector<char *> &Args) {
+  using namespace clang::tidy::async;
+  std::vector<std::string> Strings(Args.begin(), Args.end());
+  llvm::Expected<ReportOptions> Options = takeReportOptions(Strings);
+  if (!Options) {
+    llvm::errs() << "async-tidy: error: " << llvm::toString(Options.takeError())
+                 << "\n";
+    return 1;
+  }
+  if (!Options->any())
+    return std::nullopt;
+  return runWithReports(*Options, Strings, [](std::vector<std::string> &A) {
+    std::vector<char *> Pointers;
+    Pointers.reserve(A.size());
+    for (std::string &S : A)
+      Pointers.push_back(S.data());
+    return runClangTidy(Pointers);
+  });
 }
 
 } // namespace
@@ -69,6 +96,8 @@ int main(int Argc, char **Argv) {
       Argc, Argv, "--extra-arg-before=-resource-dir=",
       {"--extra-arg-before=-resource-dir", "-extra-arg-before=-resource-dir"},
       Storage);
+  if (std::optional<int> Status = runWithReports(Args))
+    return *Status;
   if (!llvm::any_of(Args, isVerifyConfig))
     return runClangTidy(Args);
 

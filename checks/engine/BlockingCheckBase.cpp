@@ -3,10 +3,13 @@
 #include "BlockingCheckBase.h"
 #include "ConfigErrors.h"
 #include "Engine.h"
+#include "FindingFilter.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/YAMLParser.h"
@@ -387,6 +390,7 @@ void BlockingCheckBase::onEndOfTranslationUnit() {
         report(Report, F);
   }
   Coroutines.clear();
+  FilterOrdinals.clear();
   Includes.reset();
   std::string Error;
   if (Shared && !Shared->finish(Error))
@@ -412,6 +416,76 @@ static SourceLocation callLocation(const Expr &Call) {
   return Call.getBeginLoc();
 }
 
+/// How a baseline names a coroutine: lambdas after what contains them, as
+/// they have no name of their own.
+static std::string baselineName(const FunctionDecl &F) {
+  if (!isLambdaCallOperator(&F))
+    return F.getQualifiedNameAsString();
+  for (const DeclContext *DC = F.getParent()->getParent(); DC;
+       DC = DC->getParent()) {
+    if (const auto *Outer = llvm::dyn_cast<FunctionDecl>(DC))
+      return baselineName(*Outer) + "::lambda";
+    if (const auto *Outer = llvm::dyn_cast<NamedDecl>(DC))
+      return Outer->getQualifiedNameAsString() + "::lambda";
+  }
+  return "lambda";
+}
+
+/// The call's tokens as written, spaced only where two words would merge:
+/// reindenting, rewrapping or commenting the call keeps a baseline valid.
+static std::string writtenCall(const Expr &Call, const SourceManager &SM,
+                               const LangOptions &LangOpts) {
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Call.getSourceRange()), SM, LangOpts);
+  if (Range.isInvalid())
+    Range = SM.getExpansionRange(Call.getSourceRange());
+  // The raw lexer wants a NUL after the text.
+  std::string Text = Lexer::getSourceText(Range, SM, LangOpts).str();
+  Lexer Raw(Range.getBegin(), LangOpts, Text.data(), Text.data(),
+            Text.data() + Text.size());
+  std::string Result;
+  Token Tok;
+  for (bool Last = false; !Last;) {
+    // True when the token just lexed ends the text.
+    Last = Raw.LexFromRawLexer(Tok);
+    if (Tok.is(tok::eof))
+      break;
+    llvm::StringRef Spelling(Raw.getBufferLocation() - Tok.getLength(),
+                             Tok.getLength());
+    if (!Result.empty() && !Spelling.empty() &&
+        isAsciiIdentifierContinue(Result.back()) &&
+        isAsciiIdentifierContinue(Spelling.front()))
+      Result += ' ';
+    Result += Spelling;
+  }
+  return Result;
+}
+
+bool BlockingCheckBase::passesFilter(const FunctionDecl &Named,
+                                     const Finding &F, SourceLocation Loc) {
+  FindingFilter *Filter = findingFilter();
+  if (!Filter)
+    return true;
+  ASTContext &Ctx = Shared->context();
+  const SourceManager &SM = Ctx.getSourceManager();
+  FindingKey Key;
+  if (OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc))) {
+    Key.File = File->getFileEntry().tryGetRealPathName().str();
+    if (Key.File.empty()) {
+      llvm::SmallString<256> Path(File->getName());
+      SM.getFileManager().makeAbsolutePath(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      Key.File = Path.str().str();
+    }
+  }
+  Key.Check = CheckName;
+  Key.Function = baselineName(Named);
+  Key.Call = writtenCall(*F.Site.Call, SM, Ctx.getLangOpts());
+  unsigned &Ordinal =
+      FilterOrdinals[Key.File + "\n" + Key.Function + "\n" + Key.Call];
+  return Filter->report(Key, Ordinal++, SM.getFileOffset(Loc));
+}
+
 void BlockingCheckBase::report(const CoroutineReport &Report,
                                const Finding &F) {
   ASTContext &Ctx = Shared->context();
@@ -422,6 +496,8 @@ void BlockingCheckBase::report(const CoroutineReport &Report,
   const FunctionDecl *Named = Report.Coroutine;
   if (const FunctionDecl *Pattern = Named->getTemplateInstantiationPattern())
     Named = Pattern;
+  if (!passesFilter(*Named, F, Loc))
+    return;
   const bool IsLambda = isLambdaCallOperator(Named);
   // A helper is named after itself.
   const std::string Callee =

@@ -12,6 +12,7 @@
 #include "Policy.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/StringMap.h"
 #include <memory>
 
 namespace clang::tidy::async {
@@ -62,6 +63,9 @@ private:
   utils::IncludeSorter::IncludeStyle readIncludeStyle();
   void warnUnknownOptions();
   void report(const CoroutineReport &Report, const Finding &F);
+  /// False when the driver's baseline drops the finding.
+  bool passesFilter(const FunctionDecl &Named, const Finding &F,
+                    SourceLocation Loc);
   void addFix(DiagnosticBuilder &D, const CallFix &Fix, SourceLocation Loc,
               SharedIncludes::AppliedWith When);
   void noteOffload(const CoroutineReport &Report, const Finding &F,
@@ -94,6 +98,8 @@ private:
   /// every overrider is known.
   std::vector<const FunctionDecl *> Coroutines;
   std::vector<std::string> StackfulNames;
+  /// Findings per baseline key in this translation unit.
+  llvm::StringMap<unsigned> FilterOrdinals;
   CategoryPolicy Policy;
   std::shared_ptr<Engine> Shared;
 };

@@ -15,7 +15,7 @@ void reportConfigError(llvm::StringRef Message) {
     return;
   static std::mutex Lock;
   static llvm::StringSet<> Printed;
-  std::scoped_lock Guard(Lock);
+  const std::scoped_lock Guard(Lock);
   // Every check reads the global options: one line per message.
   if (Printed.insert(Message).second)
     llvm::errs() << "error: " << Message << " [clang-tidy-config]\n";

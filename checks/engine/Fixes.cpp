@@ -423,6 +423,13 @@ OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
   return {replaceCall(std::move(*Code), S, std::move(*Headers)), ""};
 }
 
+/// The bracket that closes an opening one.
+static char closing(char Open) {
+  if (Open == '(')
+    return ')';
+  return Open == '[' ? ']' : '}';
+}
+
 /// Whether brackets and quotes pair up: code that does not would make every
 /// fix written from it fail to compile.
 static bool balanced(llvm::StringRef Code) {
@@ -436,12 +443,8 @@ static bool balanced(llvm::StringRef Code) {
       if (End >= Code.size())
         return false;
       I = End;
-    } else if (C == '(') {
-      Open.push_back(')');
-    } else if (C == '[') {
-      Open.push_back(']');
-    } else if (C == '{') {
-      Open.push_back('}');
+    } else if (C == '(' || C == '[' || C == '{') {
+      Open.push_back(closing(C));
     } else if (C == ')' || C == ']' || C == '}') {
       if (Open.empty() || Open.back() != C)
         return false;

@@ -1,0 +1,67 @@
+//===--- Baseline.h - async-tidy --------------------------------*- C++ -*-===//
+//
+// Baselines for legacy code: --write-baseline records today's findings,
+// --baseline drops them so that only new ones are reported. A finding is
+// matched by its file, check, coroutine and call text, never by its line, so
+// code that moves up or down keeps its entry. The file is JSON, sorted.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_DRIVER_BASELINE_H
+#define ASYNC_TIDY_DRIVER_BASELINE_H
+
+#include "engine/FindingFilter.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <tuple>
+
+namespace clang::tidy::async {
+
+class Baseline : public FindingFilter {
+public:
+  /// File paths in the baseline are relative to Dir, the directory of the
+  /// baseline file, so that it can be used from any working directory.
+  explicit Baseline(std::string Dir) : Dir(std::move(Dir)) {}
+
+  /// Reads the findings a baseline file accepts.
+  llvm::Error load(llvm::StringRef Path);
+
+  /// Drops a finding the baseline accepts (Ordinal below its count) and
+  /// remembers the key of every other.
+  bool report(const FindingKey &Key, unsigned Ordinal,
+              unsigned Offset) override;
+
+  /// How many findings were dropped (one per place, as clang-tidy counts a
+  /// header's finding once however many files include it).
+  unsigned suppressed() const;
+
+  /// The key of the finding reported at Offset of File (absolute) by Check.
+  const FindingKey *reported(llvm::StringRef File, unsigned Offset,
+                             llvm::StringRef Check) const;
+
+  /// Writes Keys, one entry per distinct key with its count.
+  llvm::Error write(llvm::StringRef Path,
+                    llvm::ArrayRef<const FindingKey *> Keys) const;
+
+private:
+  /// The path written in the baseline: relative to Dir when inside it.
+  std::string relativeFile(llvm::StringRef File) const;
+  std::string entryKey(const FindingKey &Key) const;
+
+  const std::string Dir;
+  /// Entry key to the number of findings it accepts per translation unit.
+  llvm::StringMap<unsigned> Accepted;
+  /// A finding's place: file, offset, check.
+  using Place = std::tuple<std::string, unsigned, std::string>;
+  std::set<Place> Suppressed;
+  std::map<Place, FindingKey> Reported;
+  mutable std::mutex Lock;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_DRIVER_BASELINE_H

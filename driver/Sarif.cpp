@@ -1,0 +1,319 @@
+//===--- Sarif.cpp - async-tidy -------------------------------------------===//
+
+#include "Sarif.h"
+#include "ExportedDiagnostics.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <memory>
+#include <optional>
+
+namespace clang::tidy::async {
+
+namespace {
+
+struct CheckInfo {
+  llvm::StringLiteral Name;
+  llvm::StringLiteral Description;
+};
+
+// The first sentence of each check's page in docs/checks/ (a test compares
+// them): the one place the driver describes the checks.
+constexpr CheckInfo AsyncChecks[] = {
+    {"async-blocking-call",
+     "Finds calls to functions you declare blocking inside coroutines."},
+    {"async-blocking-cpu", "Finds calls known to keep the CPU busy for "
+                           "milliseconds inside coroutines."},
+    {"async-blocking-db",
+     "Finds synchronous database client calls inside coroutines."},
+    {"async-blocking-file-io",
+     "Finds synchronous file-system access inside coroutines."},
+    {"async-blocking-http",
+     "Finds synchronous HTTP client calls inside coroutines."},
+    {"async-blocking-process", "Finds calls that run child processes or wait "
+                               "for them inside coroutines."},
+    {"async-blocking-sleep",
+     "Finds calls that put the thread to sleep inside a coroutine body, where "
+     "they stall every coroutine sharing the thread instead of suspending "
+     "only the caller."},
+    {"async-blocking-socket", "Finds socket operations that wait for the "
+                              "network inside coroutines."},
+    {"async-blocking-wait", "Finds waits for other threads, and nested event "
+                            "loops, inside coroutines."},
+};
+
+constexpr llvm::StringLiteral SarifSchema =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+    "sarif-schema-2.1.0.json";
+constexpr llvm::StringLiteral RootId = "%SRCROOT%";
+
+/// Percent-encodes what may not appear in a URI path.
+std::string uriPath(llvm::StringRef Path) {
+  std::string Result;
+  for (char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
+      Result += C;
+    else
+      Result += "%" + llvm::utohexstr(static_cast<unsigned char>(C),
+                                      /*LowerCase=*/false, /*Width=*/2);
+  }
+  return Result;
+}
+
+/// Line and column of byte offsets, the column in Unicode code points as
+/// the run declares (clang counts bytes; the two agree on ASCII).
+class SourceTexts {
+public:
+  struct Position {
+    unsigned Line;
+    unsigned Column;
+  };
+
+  std::optional<Position> position(llvm::StringRef File, unsigned Offset) {
+    const Text *T = text(File);
+    if (!T || Offset > T->Buffer->getBufferSize())
+      return std::nullopt;
+    auto Next = llvm::upper_bound(T->LineStarts, Offset);
+    unsigned Start = *(Next - 1);
+    llvm::StringRef Before =
+        T->Buffer->getBuffer().slice(Start, static_cast<size_t>(Offset));
+    unsigned Column = 1;
+    for (char C : Before)
+      Column += (static_cast<unsigned char>(C) & 0xC0) != 0x80;
+    return Position{static_cast<unsigned>(Next - T->LineStarts.begin()),
+                    Column};
+  }
+
+private:
+  struct Text {
+    std::unique_ptr<llvm::MemoryBuffer> Buffer;
+    std::vector<unsigned> LineStarts;
+  };
+
+  const Text *text(llvm::StringRef File) {
+    auto [It, New] = Texts.try_emplace(File);
+    if (New) {
+      auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                                /*RequiresNullTerminator=*/
+                                                false);
+      if (Buffer) {
+        It->second.Buffer = std::move(*Buffer);
+        It->second.LineStarts.push_back(0);
+        llvm::StringRef Data = It->second.Buffer->getBuffer();
+        for (size_t I = 0; I < Data.size(); ++I)
+          if (Data[I] == '\n')
+            It->second.LineStarts.push_back(static_cast<unsigned>(I + 1));
+      }
+    }
+    return It->second.Buffer ? &It->second : nullptr;
+  }
+
+  llvm::StringMap<Text> Texts;
+};
+
+llvm::StringRef levelName(tooling::Diagnostic::Level Level) {
+  switch (Level) {
+  case tooling::Diagnostic::Error:
+    return "error";
+  case tooling::Diagnostic::Warning:
+    return "warning";
+  case tooling::Diagnostic::Remark:
+    return "note";
+  }
+  return "none";
+}
+
+class Converter {
+public:
+  explicit Converter(const SarifRun &Run) : Run(Run) {
+    for (const CheckInfo &Check : AsyncChecks)
+      addRule(Check.Name, Check.Description, checkDocsUrl(Check.Name));
+  }
+
+  llvm::json::Value log(llvm::ArrayRef<tooling::Diagnostic> Diagnostics) {
+    llvm::json::Array Results;
+    // Diagnostics of no file (a check's configuration error) are about the
+    // run, not the code: SARIF has notifications for them.
+    llvm::json::Array Notifications;
+    bool Failed = false;
+    for (const tooling::Diagnostic &D : Diagnostics) {
+      if (!D.Message.FilePath.empty()) {
+        Results.push_back(result(D));
+        continue;
+      }
+      Failed |= D.DiagLevel == tooling::Diagnostic::Error;
+      Notifications.push_back(llvm::json::Object{
+          {"descriptor", llvm::json::Object{{"id", D.DiagnosticName}}},
+          {"level", levelName(D.DiagLevel)},
+          {"message", llvm::json::Object{{"text", D.Message.Message}}}});
+    }
+    llvm::json::Object Invocation{{"executionSuccessful", !Failed},
+                                  {"exitCode", Run.ExitStatus}};
+    if (!Notifications.empty())
+      Invocation["toolConfigurationNotifications"] = std::move(Notifications);
+    llvm::json::Object Driver{{"name", "async-tidy"},
+                              {"version", ASYNC_TIDY_VERSION},
+                              {"semanticVersion", ASYNC_TIDY_VERSION},
+                              {"informationUri", ProjectUrl},
+                              {"rules", std::move(Rules)}};
+    std::string Root = uriPath(Run.Root);
+    if (!llvm::StringRef(Root).ends_with("/"))
+      Root += "/";
+    llvm::json::Object SarifRun{
+        {"tool", llvm::json::Object{{"driver", std::move(Driver)}}},
+        {"originalUriBaseIds",
+         llvm::json::Object{
+             {RootId, llvm::json::Object{{"uri", "file://" + Root}}}}},
+        {"columnKind", "unicodeCodePoints"},
+        {"invocations", llvm::json::Array{std::move(Invocation)}},
+        {"results", std::move(Results)}};
+    return llvm::json::Object{{"$schema", SarifSchema},
+                              {"version", "2.1.0"},
+                              {"runs", llvm::json::Array{std::move(SarifRun)}}};
+  }
+
+private:
+  unsigned addRule(llvm::StringRef Id, llvm::StringRef Description,
+                   llvm::StringRef HelpUri) {
+    RuleIndex[Id] = Rules.size();
+    Rules.push_back(llvm::json::Object{
+        {"id", Id.str()},
+        {"shortDescription", llvm::json::Object{{"text", Description.str()}}},
+        {"helpUri", HelpUri.str()},
+        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
+    return Rules.size() - 1;
+  }
+
+  /// Other checks and compiler diagnostics get a rule when they appear.
+  unsigned ruleIndex(llvm::StringRef Id) {
+    auto It = RuleIndex.find(Id);
+    if (It != RuleIndex.end())
+      return It->second;
+    if (Id.starts_with("clang-diagnostic-"))
+      return addRule(Id, "A diagnostic of the Clang compiler.",
+                     "https://clang.llvm.org/docs/DiagnosticsReference.html");
+    return addRule(Id, "A clang-tidy check.",
+                   "https://clang.llvm.org/extra/clang-tidy/checks/list.html");
+  }
+
+  llvm::json::Object artifact(llvm::StringRef File) {
+    llvm::StringRef Relative = File;
+    if (Relative.consume_front(Run.Root) &&
+        (llvm::StringRef(Run.Root).ends_with("/") ||
+         Relative.consume_front("/")))
+      return llvm::json::Object{{"uri", uriPath(Relative)},
+                                {"uriBaseId", RootId}};
+    return llvm::json::Object{{"uri", "file://" + uriPath(File)}};
+  }
+
+  llvm::json::Object region(llvm::StringRef File, unsigned Begin,
+                            std::optional<unsigned> End) {
+    llvm::json::Object Region;
+    if (std::optional<SourceTexts::Position> Start =
+            Texts.position(File, Begin)) {
+      Region["startLine"] = Start->Line;
+      Region["startColumn"] = Start->Column;
+    }
+    if (std::optional<SourceTexts::Position> Stop =
+            End ? Texts.position(File, *End) : std::nullopt) {
+      Region["endLine"] = Stop->Line;
+      Region["endColumn"] = Stop->Column;
+    }
+    return Region;
+  }
+
+  llvm::json::Object location(const tooling::DiagnosticMessage &M,
+                              llvm::StringRef BuildDirectory) {
+    std::string File = absolutePath(M.FilePath, BuildDirectory);
+    // The call's range when the diagnostic underlines one from its start.
+    std::optional<unsigned> End;
+    for (const tooling::FileByteRange &R : M.Ranges)
+      if (R.FileOffset == M.FileOffset &&
+          absolutePath(R.FilePath, BuildDirectory) == File)
+        End = R.FileOffset + R.Length;
+    llvm::json::Object Physical{{"artifactLocation", artifact(File)}};
+    llvm::json::Object Region = region(File, M.FileOffset, End);
+    if (!Region.empty())
+      Physical["region"] = std::move(Region);
+    return llvm::json::Object{{"physicalLocation", std::move(Physical)}};
+  }
+
+  std::optional<llvm::json::Object> fix(const tooling::DiagnosticMessage &M,
+                                        llvm::StringRef BuildDirectory,
+                                        llvm::StringRef Description) {
+    std::vector<llvm::StringRef> Files;
+    for (const auto &Entry : M.Fix)
+      if (!Entry.second.empty())
+        Files.push_back(Entry.first());
+    if (Files.empty())
+      return std::nullopt;
+    llvm::sort(Files);
+    llvm::json::Array Changes;
+    for (llvm::StringRef FilePath : Files) {
+      std::string File = absolutePath(FilePath, BuildDirectory);
+      llvm::json::Array Replacements;
+      for (const tooling::Replacement &R : M.Fix.find(FilePath)->second)
+        Replacements.push_back(llvm::json::Object{
+            {"deletedRegion",
+             region(File, R.getOffset(), R.getOffset() + R.getLength())},
+            {"insertedContent",
+             llvm::json::Object{{"text", R.getReplacementText().str()}}}});
+      Changes.push_back(
+          llvm::json::Object{{"artifactLocation", artifact(File)},
+                             {"replacements", std::move(Replacements)}});
+    }
+    return llvm::json::Object{
+        {"description", llvm::json::Object{{"text", Description.str()}}},
+        {"artifactChanges", std::move(Changes)}};
+  }
+
+  llvm::json::Object result(const tooling::Diagnostic &D) {
+    llvm::json::Object Result{
+        {"ruleId", D.DiagnosticName},
+        {"ruleIndex", ruleIndex(D.DiagnosticName)},
+        {"level", levelName(D.DiagLevel)},
+        {"message", llvm::json::Object{{"text", D.Message.Message}}}};
+    if (!D.Message.FilePath.empty())
+      Result["locations"] =
+          llvm::json::Array{location(D.Message, D.BuildDirectory)};
+    llvm::json::Array Related;
+    for (const tooling::DiagnosticMessage &Note : D.Notes) {
+      llvm::json::Object Entry = Note.FilePath.empty()
+                                     ? llvm::json::Object{}
+                                     : location(Note, D.BuildDirectory);
+      Entry["id"] = Related.size() + 1;
+      Entry["message"] = llvm::json::Object{{"text", Note.Message}};
+      Related.push_back(std::move(Entry));
+    }
+    if (!Related.empty())
+      Result["relatedLocations"] = std::move(Related);
+    // The warning's own fix, then the alternatives its notes offer.
+    llvm::json::Array Fixes;
+    if (auto F = fix(D.Message, D.BuildDirectory, "Apply the fix"))
+      Fixes.push_back(std::move(*F));
+    for (const tooling::DiagnosticMessage &Note : D.Notes)
+      if (auto F = fix(Note, D.BuildDirectory, Note.Message))
+        Fixes.push_back(std::move(*F));
+    if (!Fixes.empty())
+      Result["fixes"] = std::move(Fixes);
+    return Result;
+  }
+
+  const SarifRun &Run;
+  llvm::json::Array Rules;
+  llvm::StringMap<unsigned> RuleIndex;
+  SourceTexts Texts;
+};
+
+} // namespace
+
+std::string checkDocsUrl(llvm::StringRef Check) {
+  return (ProjectUrl + "/blob/main/docs/checks/" + Check + ".md").str();
+}
+
+llvm::json::Value sarifLog(llvm::ArrayRef<tooling::Diagnostic> Diagnostics,
+                           const SarifRun &Run) {
+  return Converter(Run).log(Diagnostics);
+}
+
+} // namespace clang::tidy::async
