@@ -121,8 +121,8 @@ bool usesDefaultExecutor(const Framework &F, QualType ReturnType,
   for (const NamedDecl *ND :
        lookupQualified(*Name, *Ctx.getTranslationUnitDecl(), Ctx))
     if (const auto *TD = llvm::dyn_cast<TypeDecl>(ND))
-      return ASTContext::hasSameType(Ctx.getTypeDeclType(TD),
-                                     Spec->getTemplateArgs()[1].getAsType());
+      return Ctx.hasSameType(Ctx.getTypeDeclType(TD),
+                             Spec->getTemplateArgs()[1].getAsType());
   return false;
 }
 
