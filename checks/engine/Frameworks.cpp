@@ -121,8 +121,10 @@ bool usesDefaultExecutor(const Framework &F, QualType ReturnType,
   for (const NamedDecl *ND :
        lookupQualified(*Name, *Ctx.getTranslationUnitDecl(), Ctx))
     if (const auto *TD = llvm::dyn_cast<TypeDecl>(ND))
-      return Ctx.hasSameType(Ctx.getTypeDeclType(TD),
-                             Spec->getTemplateArgs()[1].getAsType());
+      // hasSameType is static from LLVM 22 on, a member before: compare
+      // the canonical types, which is what it does.
+      return Ctx.getTypeDeclType(TD).getCanonicalType() ==
+             Spec->getTemplateArgs()[1].getAsType().getCanonicalType();
   return false;
 }
 
