@@ -70,21 +70,15 @@ def prepare_dir(path, flags):
 
 # --- Generated inputs -------------------------------------------------------
 
-PRELUDE = """#include <coroutine>
+# The coroutine type is the tests' own (test/Inputs/task.h).
+TASK_INCLUDE = os.path.join(ROOT, "test", "Inputs")
+PRELUDE = """#include "task.h"
 #include <chrono>
 #include <string>
 #include <thread>
 #include <unistd.h>
 
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
+using task = test::task<>;
 inline std::suspend_never tick() { return {}; }
 inline int pure(int x) { return x * 3 + 1; }
 """
@@ -200,29 +194,31 @@ def main():
     prepare_dir(heavy_dir, std)
     shutil.copy(os.path.join(ROOT, "examples", "beast-http-server.cpp"),
                 heavy_dir)
+    generated = std + ["-I", TASK_INCLUDE]
     inputs.append(("Beast HTTP server (examples/)", heavy_dir,
                    "beast-http-server.cpp", std, None, None))
     sizes = [30, 300, 3000] if args.quick else [100, 1000, 10000]
     for n in sizes:
         d = os.path.join(out, "many-%d" % n)
-        prepare_dir(d, std)
+        prepare_dir(d, generated)
         with open(os.path.join(d, "many.cpp"), "w") as f:
             f.write(many_coroutines(n, 10))
-        inputs.append(("%d coroutines x 10 calls" % n, d, "many.cpp", std,
-                       n * 10, None))
+        inputs.append(("%d coroutines x 10 calls" % n, d, "many.cpp",
+                       generated, n * 10, None))
     # The same sizes with nothing to report, against the floor only.
     for n in sizes:
         d = os.path.join(out, "clean-%d" % n)
-        prepare_dir(d, std)
+        prepare_dir(d, generated)
         with open(os.path.join(d, "clean.cpp"), "w") as f:
             f.write(many_coroutines(n, 10, blocking=False))
         inputs.append(("%d coroutines x 10 calls, no findings" % n, d,
-                       "clean.cpp", std, n * 10, ("floor", "ours")))
+                       "clean.cpp", generated, n * 10, ("floor", "ours")))
     d = os.path.join(out, "chains")
-    prepare_dir(d, std)
+    prepare_dir(d, generated)
     with open(os.path.join(d, "chains.cpp"), "w") as f:
         f.write(helper_chains(300, 8))
-    inputs.append(("300 helper chains of depth 8", d, "chains.cpp", std, None,
+    inputs.append(("300 helper chains of depth 8", d, "chains.cpp", generated,
+                   None,
                    None))
 
     results = []

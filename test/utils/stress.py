@@ -388,17 +388,10 @@ def cmd_fixes(args, tool, files):
 
 # --- Big inputs -------------------------------------------------------------
 
-PRELUDE = """#include <coroutine>
+# The coroutine type is the tests' own (test/Inputs/task.h).
+PRELUDE = """#include "task.h"
 #include <unistd.h>
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
+using task = test::task<>;
 inline std::suspend_never tick() { return {}; }
 struct chain { chain next() const { return {}; } int value() const { return 0; } };
 """
@@ -471,7 +464,7 @@ def cmd_big(args, tool, _files):
         source = os.path.join(work, "big.cpp")
         with open(source, "w") as f:
             f.write(text)
-        flags = ["-std=c++20"]
+        flags = ["-std=c++20", "-I", os.path.join(args.root, "test", "Inputs")]
         _, floor_t, floor_m, _ = measure(
             [tool.clangxx, "-fsyntax-only"] + flags + [source], args.timeout)
         # clang-tidy's own cost on top of the parse, with a check that
