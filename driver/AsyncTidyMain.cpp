@@ -25,7 +25,7 @@ namespace {
 const llvm::cl::extrahelp ReportsHelp(clang::tidy::async::ReportOptionsHelp);
 
 bool isVerifyConfig(llvm::StringRef Arg) {
-  return Arg == "--verify-config" || Arg == "-verify-config";
+  return clang::tidy::async::setsFlag(Arg, "verify-config");
 }
 
 /// The configuration errors the checks find in the values, from a child

@@ -107,6 +107,11 @@ expandResponseFiles(const std::vector<std::string> &Args) {
 
 } // namespace
 
+bool setsFlag(llvm::StringRef Arg, llvm::StringRef Name) {
+  std::optional<Flag> F = flag(Arg);
+  return F && F->Name == Name && isSet(*F);
+}
+
 /// The first report option given, to name in errors.
 static llvm::StringRef firstReport(const ReportOptions &Options) {
   if (!Options.Sarif.empty())

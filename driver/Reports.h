@@ -12,6 +12,7 @@
 #define ASYNC_TIDY_DRIVER_REPORTS_H
 
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
@@ -37,6 +38,10 @@ struct ReportOptions {
     return !Sarif.empty() || !Baseline.empty() || !WriteBaseline.empty();
   }
 };
+
+/// Whether Arg turns clang-tidy's boolean option Name on, in any spelling
+/// its command line accepts: "-name", "--name", "--name=true".
+bool setsFlag(llvm::StringRef Arg, llvm::StringRef Name);
 
 /// Takes the report options, and the user's --export-fixes, out of Args
 /// (program name first). Args are left alone when there is no report
