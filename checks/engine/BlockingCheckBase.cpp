@@ -375,9 +375,11 @@ void BlockingCheckBase::check(const MatchFinder::MatchResult &Result) {
 }
 
 void BlockingCheckBase::onEndOfTranslationUnit() {
-  // Every coroutine first: one may hand another to a thread pool.
-  for (const FunctionDecl *Coroutine : Coroutines)
-    Shared->analyse(*Coroutine);
+  // Every coroutine first, one may hand another to a thread pool: done in
+  // check() already unless the analyses wait for every overrider.
+  if (!Coroutines.empty() && Shared->analysesAtEnd())
+    for (const FunctionDecl *Coroutine : Coroutines)
+      Shared->analyse(*Coroutine);
   for (const FunctionDecl *Coroutine : Coroutines) {
     if (Shared->runsOnPool(*Coroutine))
       continue;
