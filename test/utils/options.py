@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Holds configuration against the options the checks really have.
+
+  options.py covered DUMP CONFIG
+      every option in DUMP (async-tidy --dump-config) is set in CONFIG
+  options.py reference ASYNC_TIDY DOC
+      DOC's reference table (docs/configuration.md) lists every option with
+      its checks, default and scope; its examples verify clean; its
+      FrameworkTypes section names every framework of the catalog
+
+Exits 1 with one line per mismatch.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+CHECKS = "-*,async-*"
+PREFIX = "async-blocking-"
+
+
+def dump_options(text):
+    """{check: {option: value}} from --dump-config output."""
+    options = {}
+    for line in text.splitlines():
+        m = re.match(r"^  (%s[a-z-]+)\.(\w+): *(.*)$" % PREFIX, line)
+        if not m:
+            continue
+        value = m.group(3).strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        options.setdefault(m.group(1), {})[m.group(2)] = value
+    return options
+
+
+def covered(dump, config):
+    with open(dump) as f:
+        options = dump_options(f.read())
+    with open(config) as f:
+        text = f.read()
+    names = sorted({o for opts in options.values() for o in opts})
+    if not names:
+        return ["no async-blocking-* options in %s" % dump]
+    return ["option %s is not given a value in %s" % (n, config)
+            for n in names
+            if not re.search(r"^\s*(%s[a-z-]+\.)?%s:" % (PREFIX, n), text,
+                             re.M)]
+
+
+def strip_code(cell):
+    cell = cell.strip()
+    return cell[1:-1] if cell.startswith("`") and cell.endswith("`") else cell
+
+
+def reference_rows(doc_text):
+    """{option: {checks, default, scope, example}} from the reference table."""
+    rows = {}
+    for line in doc_text.splitlines():
+        if not line.startswith("| `"):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 5:
+            continue
+        option, checks, default, scope, example = cells
+        rows[strip_code(option)] = {
+            "checks": checks,
+            "default": "" if default == "empty" else strip_code(default),
+            "scope": scope,
+            "example": strip_code(example),
+        }
+    return rows
+
+
+def run(tool, args, cwd):
+    return subprocess.run([tool] + args, cwd=cwd, capture_output=True,
+                          text=True, errors="replace")
+
+
+def with_config(tool, options, cwd, extra):
+    path = os.path.join(cwd, "config.yaml")
+    with open(path, "w") as f:
+        json.dump({"Checks": CHECKS, "CheckOptions": options}, f)
+    return run(tool, ["--config-file=" + path] + extra, cwd)
+
+
+def reference(tool, doc):
+    with open(doc) as f:
+        doc_text = f.read()
+    rows = reference_rows(doc_text)
+    problems = []
+    with tempfile.TemporaryDirectory() as cwd:
+        defaults = dump_options(
+            with_config(tool, {}, cwd, ["--dump-config"]).stdout)
+        if not defaults:
+            return ["--dump-config shows no async-blocking-* options"]
+        checks = sorted(defaults)
+        for check, opts in sorted(defaults.items()):
+            for option, value in sorted(opts.items()):
+                row = rows.get(option)
+                if row is None:
+                    problems.append("%s.%s is not in the table" %
+                                    (check, option))
+                    continue
+                if row["checks"] != "all" and strip_code(row["checks"]) \
+                        != check:
+                    problems.append("%s.%s: the table says only %s" %
+                                    (check, option, row["checks"]))
+                if row["default"] != value:
+                    problems.append("%s.%s: default %r, the table says %r" %
+                                    (check, option, value, row["default"]))
+        for option, row in sorted(rows.items()):
+            owners = [c for c in checks if option in defaults[c]]
+            if not owners:
+                problems.append("%s: in the table, no check has it" % option)
+            elif row["checks"] == "all" and len(owners) != len(checks):
+                problems.append("%s: the table says all, only %s" %
+                                (option, ", ".join(owners)))
+            if "#### `%s`" % option not in doc_text:
+                problems.append("%s: no section '#### `%s`'" %
+                                (option, option))
+
+        # Each example given globally: the "local or global" options take it
+        # in every check, the local ones in none.
+        examples = {o: r["example"] for o, r in rows.items()}
+        given = dump_options(
+            with_config(tool, examples, cwd, ["--dump-config"]).stdout)
+        for option, row in sorted(rows.items()):
+            for check in checks:
+                if option not in defaults[check]:
+                    continue
+                seen = given.get(check, {}).get(option)
+                if row["scope"] == "local or global":
+                    expected = row["example"]
+                elif row["scope"] == "local":
+                    expected = row["default"]
+                else:
+                    problems.append("%s: scope %r is neither 'local' nor "
+                                    "'local or global'" % (option,
+                                                           row["scope"]))
+                    break
+                if seen != expected:
+                    problems.append(
+                        "%s.%s given globally reads %r, expected %r (%s)" %
+                        (check, option, seen, expected, row["scope"]))
+                    break
+
+        # The examples are valid values: all of them set on every check that
+        # has the option, and nothing is reported.
+        local = {}
+        for option, row in rows.items():
+            for check in checks:
+                if option in defaults[check]:
+                    local["%s.%s" % (check, option)] = row["example"]
+        verify = with_config(tool, local, cwd, ["--verify-config"])
+        if verify.returncode != 0 or "error" in verify.stderr:
+            problems.append("the examples do not verify clean:\n" +
+                            verify.stdout + verify.stderr)
+
+        # FrameworkTypes names every framework the checks accept.
+        bad = with_config(tool, {"FrameworkTypes": "x::Y,no-such"}, cwd,
+                          ["--verify-config"])
+        m = re.search(r"with a framework of ([^\[]*?) \[", bad.stderr)
+        if not m:
+            problems.append("no framework list in:\n" + bad.stderr)
+        else:
+            accepted = {n.strip() for n in m.group(1).split(",")}
+            section = doc_text.split("#### `FrameworkTypes`", 1)[-1]
+            section = section.split("####", 1)[0]
+            named = set(re.findall(r"`([a-z_.-]+)`", section))
+            if accepted != named:
+                problems.append("FrameworkTypes: the page names %s, the "
+                                "checks accept %s" %
+                                (sorted(named), sorted(accepted)))
+    return problems
+
+
+def main(argv):
+    if len(argv) == 4 and argv[1] == "covered":
+        problems = covered(argv[2], argv[3])
+    elif len(argv) == 4 and argv[1] == "reference":
+        problems = reference(argv[2], argv[3])
+    else:
+        sys.stderr.write(__doc__)
+        return 2
+    for p in problems:
+        print("error: " + p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
