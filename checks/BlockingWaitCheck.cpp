@@ -11,7 +11,7 @@ static constexpr llvm::StringLiteral ReportMutexLocksOption =
 BlockingWaitCheck::BlockingWaitCheck(llvm::StringRef Name,
                                      ClangTidyContext *Context)
     : BlockingCheckBase(Name, Context, Category::Wait),
-      ReportMutexLocks(Options.get(ReportMutexLocksOption, false)) {
+      ReportMutexLocks(readLocalBool(ReportMutexLocksOption, false)) {
   enableOptIn(ReportMutexLocks);
 }
 

@@ -11,6 +11,7 @@
 #include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/YAMLParser.h"
 
@@ -92,9 +93,7 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
     StackfulNames.push_back("::" + llvm::join(Parts, "::"));
   Policy.SummaryDirectory = SummaryDirectory;
   Policy.WriteSummaries = WriteSummaries;
-  if (WriteSummaries && SummaryDirectory.empty())
-    configError("option '" + optionKey(WriteSummariesOption) + "' needs '" +
-                optionKey(SummaryDirectoryOption) + "' to say where to write");
+  checkSummaryDirectory();
   Policy.FollowOverriders = FollowOverriders;
   parseFrameworkTypes(FrameworkTypes);
   for (auto [Option, Value] :
@@ -150,8 +149,10 @@ void BlockingCheckBase::invalidEntry(llvm::StringRef Option,
 
 // The typed options are parsed here rather than by OptionsView, whose
 // complaints are warnings that async-tidy --verify-config could not see.
-bool BlockingCheckBase::readBool(llvm::StringRef Option, bool Default) {
-  std::optional<llvm::StringRef> Value = Options.getLocalOrGlobal(Option);
+bool BlockingCheckBase::readBool(llvm::StringRef Option, bool Default,
+                                 bool Local) {
+  std::optional<llvm::StringRef> Value =
+      Local ? Options.get(Option) : Options.getLocalOrGlobal(Option);
   if (!Value)
     return Default;
   if (std::optional<bool> Parsed = llvm::yaml::parseBool(*Value))
@@ -176,6 +177,28 @@ unsigned BlockingCheckBase::readDepth() {
     return DefaultMaxDepth;
   }
   return Depth;
+}
+
+void BlockingCheckBase::checkSummaryDirectory() {
+  if (SummaryDirectory.empty()) {
+    if (WriteSummaries)
+      configError("option '" + optionKey(WriteSummariesOption) + "' needs '" +
+                  optionKey(SummaryDirectoryOption) +
+                  "' to say where to write");
+    return;
+  }
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(SummaryDirectory, Status)) {
+    // Written by the first pass; before it, a typo would read nothing.
+    if (!WriteSummaries)
+      configurationDiag("summary directory '%0' of option '%1' does not "
+                        "exist; write it first with '%2: true'")
+          << SummaryDirectory << optionKey(SummaryDirectoryOption)
+          << optionKey(WriteSummariesOption);
+    return;
+  }
+  if (!llvm::sys::fs::is_directory(Status))
+    invalidValue(SummaryDirectoryOption, SummaryDirectory, "a directory");
 }
 
 utils::IncludeSorter::IncludeStyle BlockingCheckBase::readIncludeStyle() {

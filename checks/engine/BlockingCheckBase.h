@@ -44,6 +44,10 @@ public:
 protected:
   /// Reports the catalog's opt-in entries of this category too.
   void enableOptIn(bool Enable) { Policy.EnableOptIn = Enable; }
+  /// A bool option of this check alone, with errors --verify-config sees.
+  bool readLocalBool(llvm::StringRef Option, bool Default) {
+    return readBool(Option, Default, /*Local=*/true);
+  }
 
 private:
   void parseBlockingFunctions(llvm::StringRef Value);
@@ -58,7 +62,8 @@ private:
                     llvm::StringRef Expected);
   void invalidEntry(llvm::StringRef Option, llvm::StringRef Item,
                     llvm::StringRef Expected);
-  bool readBool(llvm::StringRef Option, bool Default);
+  bool readBool(llvm::StringRef Option, bool Default, bool Local = false);
+  void checkSummaryDirectory();
   unsigned readDepth();
   utils::IncludeSorter::IncludeStyle readIncludeStyle();
   void warnUnknownOptions();
