@@ -365,7 +365,10 @@ void BlockingCheckBase::registerMatchers(MatchFinder *Finder) {
                                        StackfulNames.end());
     IsCoroutine = anyOf(IsCoroutine, hasAnyName(Names));
   }
-  auto Coroutine = functionDecl(isDefinition(), IsCoroutine);
+  // Library code is described by the catalog, not analysed: a library
+  // function taking a yield_context would report the user's own callables.
+  auto Coroutine = functionDecl(isDefinition(), IsCoroutine,
+                                unless(isExpansionInSystemHeader()));
   Finder->addMatcher(Coroutine.bind("coroutine"), this);
   if (FollowOverriders)
     Finder->addMatcher(cxxMethodDecl(isOverride()).bind("overrider"), this);
