@@ -1,5 +1,4 @@
-//===--- BlockingCallCheck.h - async-tidy --------------------------*- C++
-//-*-===//
+//===--- BlockingCallCheck.h - async-tidy -----------------------*- C++ -*-===//
 
 #ifndef ASYNC_TIDY_BLOCKINGCALLCHECK_H
 #define ASYNC_TIDY_BLOCKINGCALLCHECK_H

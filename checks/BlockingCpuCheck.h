@@ -1,5 +1,4 @@
-//===--- BlockingCpuCheck.h - async-tidy ---------------------------*- C++
-//-*-===//
+//===--- BlockingCpuCheck.h - async-tidy ------------------------*- C++ -*-===//
 
 #ifndef ASYNC_TIDY_BLOCKINGCPUCHECK_H
 #define ASYNC_TIDY_BLOCKINGCPUCHECK_H

@@ -1,5 +1,4 @@
-//===--- BlockingDbCheck.h - async-tidy ----------------------------*- C++
-//-*-===//
+//===--- BlockingDbCheck.h - async-tidy -------------------------*- C++ -*-===//
 
 #ifndef ASYNC_TIDY_BLOCKINGDBCHECK_H
 #define ASYNC_TIDY_BLOCKINGDBCHECK_H

@@ -1,5 +1,4 @@
-//===--- BlockingFileIoCheck.h - async-tidy ------------------------*- C++
-//-*-===//
+//===--- BlockingFileIoCheck.h - async-tidy ---------------------*- C++ -*-===//
 
 #ifndef ASYNC_TIDY_BLOCKINGFILEIOCHECK_H
 #define ASYNC_TIDY_BLOCKINGFILEIOCHECK_H

@@ -1,5 +1,4 @@
-//===--- BlockingHttpCheck.h - async-tidy --------------------------*- C++
-//-*-===//
+//===--- BlockingHttpCheck.h - async-tidy -----------------------*- C++ -*-===//
 
 #ifndef ASYNC_TIDY_BLOCKINGHTTPCHECK_H
 #define ASYNC_TIDY_BLOCKINGHTTPCHECK_H

@@ -1,5 +1,4 @@
-//===--- BlockingProcessCheck.h - async-tidy -----------------------*- C++
-//-*-===//
+//===--- BlockingProcessCheck.h - async-tidy --------------------*- C++ -*-===//
 
 #ifndef ASYNC_TIDY_BLOCKINGPROCESSCHECK_H
 #define ASYNC_TIDY_BLOCKINGPROCESSCHECK_H

@@ -1,5 +1,4 @@
-//===--- BlockingSocketCheck.h - async-tidy ------------------------*- C++
-//-*-===//
+//===--- BlockingSocketCheck.h - async-tidy ---------------------*- C++ -*-===//
 
 #ifndef ASYNC_TIDY_BLOCKINGSOCKETCHECK_H
 #define ASYNC_TIDY_BLOCKINGSOCKETCHECK_H

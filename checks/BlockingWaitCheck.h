@@ -1,5 +1,4 @@
-//===--- BlockingWaitCheck.h - async-tidy --------------------------*- C++
-//-*-===//
+//===--- BlockingWaitCheck.h - async-tidy -----------------------*- C++ -*-===//
 
 #ifndef ASYNC_TIDY_BLOCKINGWAITCHECK_H
 #define ASYNC_TIDY_BLOCKINGWAITCHECK_H
