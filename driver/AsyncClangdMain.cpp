@@ -6,12 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ClangdMain.h"
 #include "ResourceDir.h"
-
-namespace clang::clangd {
-// Defined in libclangdMain.a; no header of it ships.
-int clangdMain(int Argc, char *Argv[]);
-} // namespace clang::clangd
 
 int main(int Argc, char **Argv) {
   std::string Storage;
