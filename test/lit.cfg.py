@@ -79,7 +79,9 @@ if lit_config.params.get("stress"):
 else:
     config.excludes.append("stress")
 
-# Before %clang-tidy, which is a prefix of it.
-if os.path.exists("/usr/bin/clang-tidy-19") and v != "19":
-    config.available_features.add("clang-tidy-19")
-    config.substitutions.insert(0, ("%clang-tidy-19", "/usr/bin/clang-tidy-19"))
+# Another clang-tidy major for the plugin to refuse: 19 when built for 22,
+# 22 when built for 19. Before %clang-tidy, which is a prefix of it.
+other = "/usr/bin/clang-tidy-" + ("22" if v == "19" else "19")
+if os.path.exists(other):
+    config.available_features.add("other-clang-tidy")
+    config.substitutions.insert(0, ("%other-clang-tidy", other))
