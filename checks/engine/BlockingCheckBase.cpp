@@ -112,6 +112,17 @@ BlockingCheckBase::BlockingCheckBase(llvm::StringRef Name,
       Offload.Template.clear();
     }
   }
+  // An empty slot would write code that does not compile; a value given
+  // but invalid has had its own error.
+  for (auto [Slot, Option] : {std::pair("{pool}", OffloadExecutorOption),
+                              std::pair("{home}", OffloadHomeExecutorOption)}) {
+    if (llvm::StringRef(Offload.Template).contains(Slot) &&
+        Options.getLocalOrGlobal(Option).value_or("").trim().empty()) {
+      configError("option '" + optionKey(OffloadTemplateOption) + "' uses " +
+                  Slot + ", but '" + optionKey(Option) + "' is not set");
+      Offload.Template.clear();
+    }
+  }
   Policy.TransitiveSearch = TransitiveSearch;
   Policy.MaxDepth = MaxDepth;
   registerPolicy(Tidy, &Policy);
