@@ -76,7 +76,9 @@ llvm::Error Baseline::load(llvm::StringRef Path) {
     // that entryKey treats both sides alike.
     if (!llvm::sys::path::is_absolute(Key.File))
       Key.File = Dir + "/" + Key.File;
-    Accepted[entryKey(Key)] += static_cast<unsigned>(*Count);
+    std::string EntryKey = entryKey(Key);
+    Accepted[EntryKey] += static_cast<unsigned>(*Count);
+    Entries.try_emplace(EntryKey, Key);
   }
   return llvm::Error::success();
 }
@@ -88,11 +90,39 @@ bool Baseline::report(const FindingKey &Key, unsigned Ordinal,
     auto It = Accepted.find(entryKey(Key));
     if (It != Accepted.end() && Ordinal < It->second) {
       Suppressed.insert({Key.File, Offset, Key.Check});
+      unsigned &Most = Matched[It->getKey()];
+      Most = std::max(Most, Ordinal + 1);
       return false;
     }
   }
   Reported[{Key.File, Offset, Key.Check}] = Key;
   return true;
+}
+
+void Baseline::linted(llvm::StringRef MainFile, llvm::StringRef Check) {
+  const std::scoped_lock Guard(Lock);
+  Linted.emplace(relativeFile(MainFile), Check.str());
+}
+
+std::vector<Baseline::StaleEntry> Baseline::stale() const {
+  const std::scoped_lock Guard(Lock);
+  std::vector<StaleEntry> Result;
+  for (const auto &Entry : Entries) {
+    const FindingKey &Key = Entry.getValue();
+    std::string File = relativeFile(Key.File);
+    if (!Linted.count({File, Key.Check}))
+      continue;
+    unsigned Accepts = Accepted.lookup(Entry.getKey());
+    unsigned Found = Matched.lookup(Entry.getKey());
+    if (Found < Accepts)
+      Result.push_back({FindingKey{File, Key.Check, Key.Function, Key.Call},
+                        Accepts, Found});
+  }
+  llvm::sort(Result, [](const StaleEntry &A, const StaleEntry &B) {
+    return std::tie(A.Key.File, A.Key.Check, A.Key.Function, A.Key.Call) <
+           std::tie(B.Key.File, B.Key.Check, B.Key.Function, B.Key.Call);
+  });
+  return Result;
 }
 
 unsigned Baseline::suppressed() const {

@@ -18,6 +18,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <vector>
 
 namespace clang::tidy::async {
 
@@ -35,9 +36,21 @@ public:
   bool report(const FindingKey &Key, unsigned Ordinal,
               unsigned Offset) override;
 
+  void linted(llvm::StringRef MainFile, llvm::StringRef Check) override;
+
   /// How many findings were dropped (one per place, as clang-tidy counts a
   /// header's finding once however many files include it).
   unsigned suppressed() const;
+
+  struct StaleEntry {
+    FindingKey Key;
+    unsigned Accepts;
+    unsigned Found;
+  };
+  /// Entries for a main file a check has linted that matched fewer findings
+  /// than they accept: the code was fixed or changed. Entries for headers
+  /// are never stale: which files reach a header is not known.
+  std::vector<StaleEntry> stale() const;
 
   /// The key of the finding reported at Offset of File (absolute) by Check.
   const FindingKey *reported(llvm::StringRef File, unsigned Offset,
@@ -55,6 +68,12 @@ private:
   const std::string Dir;
   /// Entry key to the number of findings it accepts per translation unit.
   llvm::StringMap<unsigned> Accepted;
+  /// Entry key to the entry as written, and the most findings it matched
+  /// in one translation unit.
+  llvm::StringMap<FindingKey> Entries;
+  llvm::StringMap<unsigned> Matched;
+  /// Main file (as written in baselines) and check pairs linted.
+  std::set<std::pair<std::string, std::string>> Linted;
   /// A finding's place: file, offset, check.
   using Place = std::tuple<std::string, unsigned, std::string>;
   std::set<Place> Suppressed;

@@ -342,6 +342,22 @@ int runWithReports(
     unsigned N = Filter->suppressed();
     llvm::errs() << "async-tidy: " << N << " " << plural(N, "findings")
                  << " suppressed by the baseline " << Options.Baseline << "\n";
+    std::vector<Baseline::StaleEntry> Stale = Filter->stale();
+    for (const Baseline::StaleEntry &E : Stale) {
+      llvm::errs() << "async-tidy: baseline entry matched ";
+      if (E.Found == 0)
+        llvm::errs() << "nothing";
+      else
+        llvm::errs() << "only " << E.Found << " of its " << E.Accepts
+                     << " findings";
+      llvm::errs() << ": " << E.Key.File << ", " << E.Key.Check << ", '"
+                   << E.Key.Function << "', '" << E.Key.Call << "'\n";
+    }
+    if (!Stale.empty())
+      llvm::errs() << "async-tidy: the code was fixed or changed; write the "
+                      "baseline again to drop "
+                   << (Stale.size() == 1 ? "this entry" : "these entries")
+                   << "\n";
   }
   return Status;
 }

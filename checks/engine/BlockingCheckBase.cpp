@@ -350,9 +350,24 @@ void BlockingCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, IncludeStyleOption, IncludeStyle);
 }
 
+/// A file's path as baselines name it: real and absolute.
+static std::string absolutePath(const SourceManager &SM, FileID ID) {
+  OptionalFileEntryRef File = SM.getFileEntryRefForID(ID);
+  if (!File)
+    return "";
+  std::string Real = File->getFileEntry().tryGetRealPathName().str();
+  if (!Real.empty())
+    return Real;
+  llvm::SmallString<256> Path(File->getName());
+  SM.getFileManager().makeAbsolutePath(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return Path.str().str();
+}
+
 void BlockingCheckBase::registerPPCallbacks(
-    const SourceManager & /*SM*/, Preprocessor *PP,
+    const SourceManager &SM, Preprocessor *PP,
     Preprocessor * /*ModuleExpanderPP*/) {
+  Sources = &SM;
   Includes = acquireIncludes(PP, IncludeStyle);
 }
 
@@ -428,6 +443,10 @@ void BlockingCheckBase::onEndOfTranslationUnit() {
             (!F.ViaOverrider || Policy.FollowOverriders))))
         report(Report, F);
   }
+  // Also when nothing matched: the baseline's entries for it are stale.
+  if (FindingFilter *Filter = findingFilter(); Filter && Sources)
+    Filter->linted(absolutePath(*Sources, Sources->getMainFileID()), CheckName);
+  Sources = nullptr;
   Coroutines.clear();
   FilterOrdinals.clear();
   Includes.reset();
@@ -508,15 +527,7 @@ bool BlockingCheckBase::passesFilter(const FunctionDecl &Named,
   ASTContext &Ctx = Shared->context();
   const SourceManager &SM = Ctx.getSourceManager();
   FindingKey Key;
-  if (OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc))) {
-    Key.File = File->getFileEntry().tryGetRealPathName().str();
-    if (Key.File.empty()) {
-      llvm::SmallString<256> Path(File->getName());
-      SM.getFileManager().makeAbsolutePath(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      Key.File = Path.str().str();
-    }
-  }
+  Key.File = absolutePath(SM, SM.getFileID(Loc));
   Key.Check = CheckName;
   Key.Function = baselineName(Named);
   Key.Call = writtenCall(*F.Site.Call, SM, Ctx.getLangOpts());

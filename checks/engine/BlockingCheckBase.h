@@ -99,6 +99,8 @@ private:
   const utils::IncludeSorter::IncludeStyle IncludeStyle;
   /// Shared by the checks of the translation unit being parsed.
   std::shared_ptr<SharedIncludes> Includes;
+  /// The translation unit's, from registerPPCallbacks.
+  const SourceManager *Sources = nullptr;
   /// Coroutines seen, reported at the end of the translation unit, once
   /// every overrider is known.
   std::vector<const FunctionDecl *> Coroutines;

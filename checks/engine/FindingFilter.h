@@ -36,6 +36,9 @@ public:
   /// the warning's offset in Key.File, as in clang-tidy's --export-fixes.
   virtual bool report(const FindingKey &Key, unsigned Ordinal,
                       unsigned Offset) = 0;
+  /// Check has looked at all of MainFile (an absolute path), whatever it
+  /// found: entries for it that matched nothing are stale.
+  virtual void linted(llvm::StringRef MainFile, llvm::StringRef Check) {}
 };
 
 /// Installs the process's filter; nullptr (the default) reports everything.
