@@ -18,6 +18,12 @@ std::string Baseline::relativeFile(llvm::StringRef File) const {
   return File.str();
 }
 
+FindingKey Baseline::asWritten(const FindingKey &Key) const {
+  FindingKey Result = Key;
+  Result.File = relativeFile(Key.File);
+  return Result;
+}
+
 // NUL cannot occur in any of the parts.
 std::string Baseline::entryKey(const FindingKey &Key) const {
   std::string Result = relativeFile(Key.File);
@@ -76,9 +82,8 @@ llvm::Error Baseline::load(llvm::StringRef Path) {
     // that entryKey treats both sides alike.
     if (!llvm::sys::path::is_absolute(Key.File))
       Key.File = Dir + "/" + Key.File;
-    std::string EntryKey = entryKey(Key);
-    Accepted[EntryKey] += static_cast<unsigned>(*Count);
-    Entries.try_emplace(EntryKey, Key);
+    Record &R = Entries.try_emplace(entryKey(Key), Record{Key}).first->second;
+    R.Accepts += static_cast<unsigned>(*Count);
   }
   return llvm::Error::success();
 }
@@ -86,12 +91,11 @@ llvm::Error Baseline::load(llvm::StringRef Path) {
 bool Baseline::report(const FindingKey &Key, unsigned Ordinal,
                       unsigned Offset) {
   const std::scoped_lock Guard(Lock);
-  if (!Accepted.empty()) {
-    auto It = Accepted.find(entryKey(Key));
-    if (It != Accepted.end() && Ordinal < It->second) {
+  if (!Entries.empty()) {
+    auto It = Entries.find(entryKey(Key));
+    if (It != Entries.end() && Ordinal < It->second.Accepts) {
       Suppressed.insert({Key.File, Offset, Key.Check});
-      unsigned &Most = Matched[It->getKey()];
-      Most = std::max(Most, Ordinal + 1);
+      It->second.Matched = std::max(It->second.Matched, Ordinal + 1);
       return false;
     }
   }
@@ -107,20 +111,14 @@ void Baseline::linted(llvm::StringRef MainFile, llvm::StringRef Check) {
 std::vector<Baseline::StaleEntry> Baseline::stale() const {
   const std::scoped_lock Guard(Lock);
   std::vector<StaleEntry> Result;
-  for (const auto &Entry : Entries) {
-    const FindingKey &Key = Entry.getValue();
-    std::string File = relativeFile(Key.File);
-    if (!Linted.count({File, Key.Check}))
-      continue;
-    unsigned Accepts = Accepted.lookup(Entry.getKey());
-    unsigned Found = Matched.lookup(Entry.getKey());
-    if (Found < Accepts)
-      Result.push_back({FindingKey{File, Key.Check, Key.Function, Key.Call},
-                        Accepts, Found});
+  for (const auto &Item : Entries) {
+    const Record &R = Item.getValue();
+    FindingKey Key = asWritten(R.Key);
+    if (R.Matched < R.Accepts && Linted.count({Key.File, Key.Check}))
+      Result.push_back({std::move(Key), R.Accepts, R.Matched});
   }
   llvm::sort(Result, [](const StaleEntry &A, const StaleEntry &B) {
-    return std::tie(A.Key.File, A.Key.Check, A.Key.Function, A.Key.Call) <
-           std::tie(B.Key.File, B.Key.Check, B.Key.Function, B.Key.Call);
+    return A.Key < B.Key;
   });
   return Result;
 }
@@ -139,24 +137,22 @@ const FindingKey *Baseline::reported(llvm::StringRef File, unsigned Offset,
 
 llvm::Error Baseline::write(llvm::StringRef Path,
                             llvm::ArrayRef<const FindingKey *> Keys) const {
-  // Sorted by file, check, coroutine and call: a stable file that diffs well.
-  std::map<std::tuple<std::string, std::string, std::string, std::string>,
-           unsigned>
-      Entries;
+  // Sorted (FindingKey's order): a stable file that diffs well.
+  std::map<FindingKey, unsigned> Counts;
   for (const FindingKey *Key : Keys)
-    ++Entries[{relativeFile(Key->File), Key->Check, Key->Function, Key->Call}];
+    ++Counts[asWritten(*Key)];
   return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
     llvm::json::OStream J(OS, /*IndentSize=*/2);
     J.object([&] {
       J.attribute("version", BaselineVersion);
       J.attributeArray("findings", [&] {
-        for (const auto &Entry : Entries)
+        for (const auto &Item : Counts)
           J.object([&] {
-            J.attribute("file", std::get<0>(Entry.first));
-            J.attribute("check", std::get<1>(Entry.first));
-            J.attribute("function", std::get<2>(Entry.first));
-            J.attribute("call", std::get<3>(Entry.first));
-            J.attribute("count", Entry.second);
+            J.attribute("file", Item.first.File);
+            J.attribute("check", Item.first.Check);
+            J.attribute("function", Item.first.Function);
+            J.attribute("call", Item.first.Call);
+            J.attribute("count", Item.second);
           });
       });
     });

@@ -66,12 +66,17 @@ private:
   std::string entryKey(const FindingKey &Key) const;
 
   const std::string Dir;
-  /// Entry key to the number of findings it accepts per translation unit.
-  llvm::StringMap<unsigned> Accepted;
-  /// Entry key to the entry as written, and the most findings it matched
-  /// in one translation unit.
-  llvm::StringMap<FindingKey> Entries;
-  llvm::StringMap<unsigned> Matched;
+  /// The key with its file as the baseline writes it.
+  FindingKey asWritten(const FindingKey &Key) const;
+
+  struct Record {
+    FindingKey Key;
+    /// Findings it accepts per translation unit, and the most it matched
+    /// in one.
+    unsigned Accepts = 0;
+    unsigned Matched = 0;
+  };
+  llvm::StringMap<Record> Entries;
   /// Main file (as written in baselines) and check pairs linted.
   std::set<std::pair<std::string, std::string>> Linted;
   /// A finding's place: file, offset, check.

@@ -13,6 +13,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include <string>
+#include <tuple>
 
 namespace clang::tidy::async {
 
@@ -26,6 +27,12 @@ struct FindingKey {
   std::string Function;
   /// The call as written, each run of whitespace collapsed to one space.
   std::string Call;
+
+  /// By file, check, coroutine and call: the order baselines are written in.
+  friend bool operator<(const FindingKey &A, const FindingKey &B) {
+    return std::tie(A.File, A.Check, A.Function, A.Call) <
+           std::tie(B.File, B.Check, B.Function, B.Call);
+  }
 };
 
 class FindingFilter {
