@@ -218,8 +218,7 @@ def main():
     with open(os.path.join(d, "chains.cpp"), "w") as f:
         f.write(helper_chains(300, 8))
     inputs.append(("300 helper chains of depth 8", d, "chains.cpp", generated,
-                   None,
-                   None))
+                   None, None))
 
     results = []
     for title, workdir, source, flags, calls, only in inputs:
