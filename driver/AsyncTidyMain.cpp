@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ConfigChild.h"
 #include "Reports.h"
 #include "ResourceDir.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
@@ -15,6 +16,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
 #include <fcntl.h>
 #include <optional>
 #include <unistd.h>
@@ -26,38 +28,6 @@ const llvm::cl::extrahelp ReportsHelp(clang::tidy::async::ReportOptionsHelp);
 
 bool isVerifyConfig(llvm::StringRef Arg) {
   return clang::tidy::async::setsFlag(Arg, "verify-config");
-}
-
-/// The configuration errors the checks find in the values, from a child
-/// that constructs them as --dump-config does; empty if none or if the
-/// child failed (then clang-tidy's own pass reports why).
-std::string valueErrors(const char *Argv0, llvm::ArrayRef<char *> Args) {
-  std::string Self = llvm::sys::fs::getMainExecutable(
-      Argv0, reinterpret_cast<void *>(&valueErrors));
-  std::vector<llvm::StringRef> ChildArgs;
-  for (char *A : Args)
-    ChildArgs.emplace_back(isVerifyConfig(A) ? "--dump-config" : A);
-  std::vector<std::string> EnvStorage;
-  for (char **E = environ; *E; ++E)
-    EnvStorage.emplace_back(*E);
-  EnvStorage.push_back((clang::tidy::async::VerifyConfigVariable + "=1").str());
-  std::vector<llvm::StringRef> Env(EnvStorage.begin(), EnvStorage.end());
-  llvm::SmallString<128> ErrorFile;
-  if (llvm::sys::fs::createTemporaryFile("async-tidy-config", "txt", ErrorFile))
-    return "";
-  const llvm::FileRemover RemoveErrorFile(ErrorFile);
-  std::optional<llvm::StringRef> Redirects[] = {
-      llvm::StringRef(""), llvm::StringRef(""), llvm::StringRef(ErrorFile)};
-  int Status = llvm::sys::ExecuteAndWait(Self, ChildArgs, Env, Redirects);
-  std::string Errors;
-  if (auto Buffer = llvm::MemoryBuffer::getFile(ErrorFile); Buffer && !Status) {
-    llvm::SmallVector<llvm::StringRef> Lines;
-    (*Buffer)->getBuffer().split(Lines, '\n');
-    for (llvm::StringRef Line : Lines)
-      if (Line.ends_with("[clang-tidy-config]"))
-        Errors += (Line + "\n").str();
-  }
-  return Errors;
 }
 
 int runClangTidy(std::vector<char *> &Args) {
@@ -98,11 +68,19 @@ int main(int Argc, char **Argv) {
       Storage);
   if (std::optional<int> Status = runWithReports(Args))
     return *Status;
+  // The child of --verify-config and --dump-config below: clang-tidy's own.
+  if (std::getenv(clang::tidy::async::VerifyConfigVariable.str().c_str()))
+    return runClangTidy(Args);
+  if (llvm::any_of(Args, [](llvm::StringRef A) {
+        return clang::tidy::async::setsFlag(A, "dump-config");
+      }))
+    return clang::tidy::async::dumpConfig(Argv[0], Args,
+                                          [&] { return runClangTidy(Args); });
   if (!llvm::any_of(Args, isVerifyConfig))
     return runClangTidy(Args);
 
   // --verify-config: clang-tidy checks the names, the child the values.
-  std::string Errors = valueErrors(Argv[0], Args);
+  std::string Errors = clang::tidy::async::valueErrors(Argv[0], Args);
   if (Errors.empty())
     return runClangTidy(Args);
   llvm::errs() << Errors;

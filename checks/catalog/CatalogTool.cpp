@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "engine/Catalog.h"
+#include "engine/Templates.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -43,9 +44,13 @@ std::string conditionText(const ArgCondition &C) {
   case ArgCondition::Kind::ArgCount:
     return "called with " + std::to_string(C.Value) + " arguments";
   case ArgCondition::Kind::Equals:
-    return Arg + " is " + std::to_string(C.Value);
+    return Arg + " is " +
+           (C.Constant.empty() ? std::to_string(C.Value)
+                               : "`" + C.Constant + "`");
   case ArgCondition::Kind::HasBits:
-    return Arg + " has flag " + "0x" + llvm::utohexstr(C.Value);
+    return Arg + " has flag " +
+           (C.Constant.empty() ? "0x" + llvm::utohexstr(C.Value)
+                               : "`" + C.Constant + "`");
   case ArgCondition::Kind::HasType:
     return Arg + " is a `" + Name + "`";
   case ArgCondition::Kind::IsVar:
@@ -94,15 +99,15 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
      << "do not edit. Each API is matched by its declaration. A bare name is "
         "a C\nfunction; methods are listed under the class the caller "
         "sees.\n";
-  for (unsigned I = 0; I < NumCategories; ++I) {
-    const auto Cat = static_cast<Category>(I);
+  for (const CategoryInfo &Info : categories()) {
+    const Category Cat = Info.Cat;
     std::vector<const ApiEntry *> Entries;
     for (const ApiEntry &E : C.entries())
       if (E.Cat == Cat && E.Hop == HopTarget::None)
         Entries.push_back(&E);
     if (Entries.empty())
       continue;
-    OS << "\n## async-blocking-" << categoryName(Cat) << "\n\n"
+    OS << "\n## " << checkName(Cat) << "\n\n"
        << "| API | blocks because it | not reported when | async fix |\n"
        << "|---|---|---|---|\n";
     for (const ApiEntry *E : Entries) {
@@ -188,28 +193,39 @@ std::string expandExample(llvm::StringRef Template, const Example &E,
                           const Framework &F, llvm::StringRef Call) {
   llvm::SmallVector<llvm::StringRef, 3> Args;
   E.Args.split(Args, ", ", -1, false);
-  auto Fill = [&](llvm::StringRef Slot,
+  auto Fill = [&](const Slot &S,
                   llvm::StringRef) -> std::optional<std::string> {
-    unsigned Index;
-    if (Slot == "ns")
+    switch (S.Kind) {
+    case SlotKind::Ns:
       return F.Namespace;
-    if (!Slot.getAsInteger(10, Index) && Index < Args.size())
-      return Args[Index].str();
-    if (Slot == "args")
+    case SlotKind::Arg:
+      if (S.Index < Args.size())
+        return Args[S.Index].str();
+      return "{" + std::to_string(S.Index) + "}";
+    case SlotKind::Args:
       return E.Args.str();
-    if (Slot == "args,")
+    case SlotKind::ArgsComma:
       return E.Args.empty() ? "" : (E.Args + ", ").str();
-    if (Slot == "prefix")
+    case SlotKind::Prefix:
       return E.Prefix.str();
-    if (Slot == "call")
+    case SlotKind::Call:
       return Call.str();
-    if (Slot == "type")
+    case SlotKind::Type:
       return E.Type.empty() ? "void" : E.Type.str();
-    if (Slot == "pool" || Slot == "home" || Slot == "yield")
-      return Slot.str();
-    if (Slot.starts_with("via:"))
+    case SlotKind::Pool:
+      return std::string("pool");
+    case SlotKind::Home:
+      return std::string("home");
+    case SlotKind::Yield:
+      return std::string("yield");
+    case SlotKind::Via:
       return std::string("sched->");
-    return ("{" + Slot + "}").str();
+    case SlotKind::Ec:
+      return std::string("ec");
+    case SlotKind::Name:
+      return std::string("name");
+    }
+    return std::nullopt;
   };
   return expandTemplate(Template, Fill).value_or(Template.str());
 }
@@ -312,9 +328,7 @@ bool fixDocs(const Catalog &C, llvm::ArrayRef<const char *> Pages, bool Check) {
   bool Ok = true;
   for (llvm::StringRef Page : Pages) {
     llvm::StringRef Stem = llvm::sys::path::stem(Page);
-    std::optional<Category> Cat;
-    if (Stem.consume_front("async-blocking-"))
-      Cat = parseCategory(Stem);
+    std::optional<Category> Cat = categoryOfCheck(Stem);
     auto Buffer = llvm::MemoryBuffer::getFile(Page);
     if (!Cat || !Buffer) {
       llvm::errs() << Page << ": not a check's page\n";

@@ -1,6 +1,7 @@
 //===--- Catalog.cpp - async-tidy -----------------------------------------===//
 
 #include "Catalog.h"
+#include "Templates.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/SourceMgr.h"
@@ -9,21 +10,6 @@
 
 namespace clang::tidy::async {
 
-static constexpr llvm::StringLiteral CategoryNames[NumCategories] = {
-    "sleep", "socket",  "file-io", "db",  "http",
-    "wait",  "process", "cpu",     "call"};
-
-llvm::StringRef categoryName(Category C) {
-  return CategoryNames[static_cast<unsigned>(C)];
-}
-
-std::optional<Category> parseCategory(llvm::StringRef Name) {
-  for (unsigned I = 0; I < NumCategories; ++I)
-    if (CategoryNames[I] == Name)
-      return static_cast<Category>(I);
-  return std::nullopt;
-}
-
 llvm::SmallVector<const SwapRule *, 2>
 ApiEntry::swapsFor(llvm::StringRef Family) const {
   llvm::SmallVector<const SwapRule *, 2> Rules;
@@ -31,33 +17,6 @@ ApiEntry::swapsFor(llvm::StringRef Family) const {
     if (S.Family == Family)
       Rules.push_back(&S);
   return Rules;
-}
-
-std::optional<std::string> expandTemplate(
-    llvm::StringRef Template,
-    llvm::function_ref<std::optional<std::string>(llvm::StringRef Slot,
-                                                  llvm::StringRef Before)>
-        Fill) {
-  std::string Out;
-  while (!Template.empty()) {
-    size_t Open = Template.find('{');
-    while (Open != llvm::StringRef::npos && Open + 1 < Template.size() &&
-           !llvm::isAlnum(Template[Open + 1]))
-      Open = Template.find('{', Open + 1);
-    Out += Template.take_front(Open).str();
-    if (Open == llvm::StringRef::npos)
-      break;
-    size_t Close = Template.find('}', Open);
-    if (Close == llvm::StringRef::npos)
-      return std::nullopt;
-    std::optional<std::string> Value =
-        Fill(Template.slice(Open + 1, Close), Out);
-    if (!Value)
-      return std::nullopt;
-    Out += *Value;
-    Template = Template.drop_front(Close + 1);
-  }
-  return Out;
 }
 
 std::string ApiEntry::twinName(llvm::StringRef CalleeName) const {
@@ -157,6 +116,22 @@ Catalog::hopCandidates(llvm::StringRef Name) const {
 
 namespace {
 
+/// A name under a framework family's namespaces, '{asio}::read': the family
+/// and the rest of the name; both empty for other names.
+struct FamilyName {
+  std::string Family;
+  std::string Name;
+};
+FamilyName familyName(llvm::StringRef Text) {
+  if (!Text.consume_front("{"))
+    return {};
+  auto [Family, Rest] = Text.split('}');
+  if (Family.empty() || !Rest.consume_front("::") ||
+      Catalog::splitQualifiedName(Rest).empty())
+    return {};
+  return {Family.str(), Rest.str()};
+}
+
 /// Walks the YAML node tree, remembering the first error with its position.
 class CatalogParser {
 public:
@@ -213,7 +188,7 @@ public:
           for (ApiEntry &E : Es) {
             if (Key == "offloads")
               E.Hop = HopTarget::Offload;
-            Result.add(std::move(E));
+            Pending.emplace_back(std::move(E), &N);
           }
         }
       } else {
@@ -231,6 +206,12 @@ public:
         fail(Swap.second, "unknown framework family '" + Swap.first +
                               "'; the 'frameworks' section declares the "
                               "families");
+    // Names under a family's namespaces need the frameworks, which may
+    // come after the entries.
+    for (auto &[E, Node] : Pending)
+      if (!Failed)
+        for (ApiEntry &Expanded : expand(E, *Node, Result))
+          Result.add(std::move(Expanded));
     if (!Failed && !SawApis)
       fail(Root, "missing key 'apis'");
     if (Failed)
@@ -265,6 +246,22 @@ private:
         (Source + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Col) + ": " + Msg)
             .str();
     return false;
+  }
+
+  /// Fails at N when Template is not a valid template of kind K: a
+  /// misspelt slot ('{nss}') or one not allowed there.
+  bool checkTemplateAt(llvm::yaml::Node *N, llvm::StringRef Template,
+                       TemplateKind K) {
+    std::string Problem = checkTemplate(Template, K);
+    if (Problem.empty())
+      return true;
+    return fail(N, "'" + Template + "': expected " + Problem);
+  }
+  bool checkTemplatesAt(llvm::yaml::Node *N,
+                        llvm::ArrayRef<std::string> Templates, TemplateKind K) {
+    return llvm::all_of(Templates, [&](const std::string &T) {
+      return checkTemplateAt(N, T, K);
+    });
   }
 
   std::string scalar(llvm::yaml::Node *N) {
@@ -322,7 +319,8 @@ private:
         else
           Names.push_back(scalar(V));
         for (const std::string &Name : Names)
-          if (Catalog::splitQualifiedName(Name).empty())
+          if (Catalog::splitQualifiedName(Name).empty() &&
+              familyName(Name).Name.empty())
             fail(V, "'" + Name + "' is not a qualified name");
       } else if (Key == "category") {
         std::string C = scalar(V);
@@ -359,6 +357,7 @@ private:
         swaps(V, E);
       } else if (Key == "async-twin") {
         E.AsyncTwin = scalar(V);
+        checkTemplateAt(V, E.AsyncTwin, TemplateKind::Twin);
       } else {
         fail(KV.getKey(), "unknown key '" + Key + "' in an entry");
       }
@@ -416,21 +415,38 @@ private:
       }
       HasTest = true;
       if (Key == "args" || Key == "equals" || Key == "has-bits") {
-        std::optional<int64_t> V = integer(KV.getValue());
-        if (!V)
-          return std::nullopt;
-        C.Value = *V;
         C.K = llvm::StringSwitch<ArgCondition::Kind>(Key)
                   .Case("args", ArgCondition::Kind::ArgCount)
                   .Case("equals", ArgCondition::Kind::Equals)
                   .Default(ArgCondition::Kind::HasBits);
+        // A flag is named as the platform's headers name it: its value
+        // differs between systems (MSG_DONTWAIT is 0x40 on Linux).
+        std::string Text = scalar(KV.getValue());
+        if (C.K != ArgCondition::Kind::ArgCount && !Text.empty() &&
+            !llvm::isDigit(Text.front()) && Text.front() != '-') {
+          if (Catalog::splitQualifiedName(Text).empty()) {
+            fail(KV.getValue(), "'" + Text + "' is not a constant's name");
+            return std::nullopt;
+          }
+          C.Constant = Text;
+          continue;
+        }
+        std::optional<int64_t> V = integer(KV.getValue());
+        if (!V)
+          return std::nullopt;
+        C.Value = *V;
       } else if (Key == "type" || Key == "is" || Key == "object" ||
                  Key == "returns" || Key == "mentions") {
         std::string Name = scalar(KV.getValue());
-        C.Name = Catalog::splitQualifiedName(Name);
-        if (C.Name.empty()) {
-          fail(KV.getValue(), "'" + Name + "' is not a qualified name");
-          return std::nullopt;
+        if (!familyName(Name).Name.empty()) {
+          // Expanded over the family's namespaces once they are known.
+          C.Name = {Name};
+        } else {
+          C.Name = Catalog::splitQualifiedName(Name);
+          if (C.Name.empty()) {
+            fail(KV.getValue(), "'" + Name + "' is not a qualified name");
+            return std::nullopt;
+          }
         }
         C.K = llvm::StringSwitch<ArgCondition::Kind>(Key)
                   .Case("type", ArgCondition::Kind::HasType)
@@ -479,12 +495,16 @@ private:
         }
       } else if (Key == "executor") {
         F.Executor = scalar(V);
+        checkTemplateAt(V, F.Executor, TemplateKind::Executor);
       } else if (Key == "token") {
         F.Token = scalar(V);
+        checkTemplateAt(V, F.Token, TemplateKind::Token);
       } else if (Key == "token-needs") {
         F.TokenNeeds = strings(V);
+        checkTemplatesAt(V, F.TokenNeeds, TemplateKind::Needs);
       } else if (Key == "redirect-error") {
         F.RedirectError = scalar(V);
+        checkTemplateAt(V, F.RedirectError, TemplateKind::Token);
       } else if (Key == "awaits") {
         std::string B = scalar(V);
         if (B != "true" && B != "false")
@@ -497,11 +517,17 @@ private:
         for (llvm::yaml::KeyValueNode &OK : *O) {
           std::string K = scalar(OK.getKey());
           if (K == "value")
-            F.Offload.Value = scalar(OK.getValue());
+            checkTemplateAt(OK.getValue(),
+                            F.Offload.Value = scalar(OK.getValue()),
+                            TemplateKind::Offload);
           else if (K == "void")
-            F.Offload.Void = scalar(OK.getValue());
+            checkTemplateAt(OK.getValue(),
+                            F.Offload.Void = scalar(OK.getValue()),
+                            TemplateKind::Offload);
           else if (K == "needs")
-            F.Offload.Needs = strings(OK.getValue());
+            checkTemplatesAt(OK.getValue(),
+                             F.Offload.Needs = strings(OK.getValue()),
+                             TemplateKind::Needs);
           else if (K == "include")
             F.Offload.Includes = strings(OK.getValue());
           else
@@ -551,8 +577,10 @@ private:
       std::string Key = scalar(R.getKey());
       if (Key == "code") {
         S.Code = scalar(R.getValue());
+        checkTemplateAt(R.getValue(), S.Code, TemplateKind::SwapCode);
       } else if (Key == "needs") {
         S.Needs = strings(R.getValue());
+        checkTemplatesAt(R.getValue(), S.Needs, TemplateKind::Needs);
       } else if (Key == "include") {
         S.Includes = strings(R.getValue());
       } else if (Key == "arity") {
@@ -616,12 +644,83 @@ private:
     return true;
   }
 
+  /// The namespaces of a framework family, in the catalog's order.
+  std::vector<std::string> namespacesOf(llvm::StringRef Family,
+                                        const Catalog &C) {
+    std::vector<std::string> Namespaces;
+    for (const Framework &F : C.frameworks())
+      if (F.Family == Family && !F.Namespace.empty() &&
+          !llvm::is_contained(Namespaces, F.Namespace))
+        Namespaces.push_back(F.Namespace);
+    return Namespaces;
+  }
+
+  /// A condition's names under a family: one condition per namespace, or
+  /// only Bound's when the entry's own name is under the same family.
+  bool expandConditions(std::vector<ArgCondition> &Conditions,
+                        const FamilyName &Bound, llvm::StringRef BoundNs,
+                        llvm::yaml::Node &N, const Catalog &C) {
+    std::vector<ArgCondition> Out;
+    for (ArgCondition &Cond : Conditions) {
+      FamilyName F =
+          Cond.Name.size() == 1 ? familyName(Cond.Name[0]) : FamilyName();
+      if (F.Name.empty()) {
+        Out.push_back(std::move(Cond));
+        continue;
+      }
+      std::vector<std::string> Namespaces =
+          F.Family == Bound.Family ? std::vector<std::string>{BoundNs.str()}
+                                   : namespacesOf(F.Family, C);
+      if (Namespaces.empty())
+        return fail(&N, "'{" + F.Family +
+                            "}' names no framework family with a namespace");
+      for (const std::string &Ns : Namespaces) {
+        ArgCondition Copy = Cond;
+        Copy.Name = Catalog::splitQualifiedName(Ns + "::" + F.Name);
+        Out.push_back(std::move(Copy));
+      }
+    }
+    Conditions = std::move(Out);
+    return true;
+  }
+
+  /// An entry whose name (or a condition's) is under a family's
+  /// namespaces, as one entry per namespace.
+  std::vector<ApiEntry> expand(const ApiEntry &E, llvm::yaml::Node &N,
+                               const Catalog &C) {
+    FamilyName F = familyName(E.Name);
+    std::vector<std::string> Namespaces = {""};
+    if (!F.Name.empty()) {
+      Namespaces = namespacesOf(F.Family, C);
+      if (Namespaces.empty()) {
+        fail(&N,
+             "'{" + F.Family + "}' names no framework family with a namespace");
+        return {};
+      }
+    }
+    std::vector<ApiEntry> Out;
+    for (const std::string &Ns : Namespaces) {
+      ApiEntry Copy = E;
+      if (!F.Name.empty()) {
+        Copy.Name = Ns + "::" + F.Name;
+        Copy.Parts = Catalog::splitQualifiedName(Copy.Name);
+        Copy.RequiresCLinkage = false;
+      }
+      if (!expandConditions(Copy.When, F, Ns, N, C) ||
+          !expandConditions(Copy.Unless, F, Ns, N, C))
+        return {};
+      Out.push_back(std::move(Copy));
+    }
+    return Out;
+  }
+
   llvm::SourceMgr SM;
   std::string Source;
   llvm::yaml::Stream Stream;
   bool Failed = false;
   std::string Message;
   std::vector<std::pair<std::string, llvm::yaml::Node *>> SwapFamilies;
+  std::vector<std::pair<ApiEntry, llvm::yaml::Node *>> Pending;
 };
 
 } // namespace

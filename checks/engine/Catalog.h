@@ -9,9 +9,9 @@
 #ifndef ASYNC_TIDY_ENGINE_CATALOG_H
 #define ASYNC_TIDY_ENGINE_CATALOG_H
 
+#include "Category.h"
 #include "Frameworks.h"
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -22,23 +22,6 @@
 #include <vector>
 
 namespace clang::tidy::async {
-
-/// The kinds of blocking call; each has its own check, async-blocking-<name>.
-enum class Category : uint8_t {
-  Sleep,
-  Socket,
-  FileIo,
-  Db,
-  Http,
-  Wait,
-  Process,
-  Cpu,
-  Call,
-};
-inline constexpr unsigned NumCategories = 9;
-
-llvm::StringRef categoryName(Category C);
-std::optional<Category> parseCategory(llvm::StringRef Name);
 
 /// A test on a call's arguments: the catalog says a call does not block
 /// unless one holds, or blocks only when one holds.
@@ -58,6 +41,10 @@ struct ArgCondition {
   Kind K = Kind::ArgCount;
   unsigned Arg = 0;
   int64_t Value = 0;
+  /// For Equals and HasBits: Value as the platform's headers name it
+  /// (MSG_DONTWAIT, WNOHANG), read from the translation unit's macros or
+  /// declarations; empty when the catalog gives a number.
+  std::string Constant;
   /// Qualified name components, for HasType, IsVar, ObjectIs and Returns.
   std::vector<std::string> Name;
 };
@@ -135,16 +122,6 @@ struct ApiEntry {
   /// The swap rules of a family, to be tried in order.
   llvm::SmallVector<const SwapRule *, 2> swapsFor(llvm::StringRef Family) const;
 };
-
-/// Fills a fix template: the text is copied, and each slot ('{name}': a '{'
-/// followed by a letter or digit; other braces are the code's own) becomes
-/// what Fill returns for it, given the output so far. std::nullopt when Fill
-/// has no value or a slot is not closed.
-std::optional<std::string> expandTemplate(
-    llvm::StringRef Template,
-    llvm::function_ref<std::optional<std::string>(llvm::StringRef Slot,
-                                                  llvm::StringRef Before)>
-        Fill);
 
 class Catalog {
 public:

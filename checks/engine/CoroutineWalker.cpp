@@ -1,6 +1,7 @@
 //===--- CoroutineWalker.cpp - async-tidy ---------------------------------===//
 
 #include "CoroutineWalker.h"
+#include "WhereCodeRuns.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -34,6 +35,20 @@ const Expr *awaitedCall(const Stmt *S) {
   return llvm::isa<CallExpr>(Operand) ? Operand : nullptr;
 }
 
+/// Coroutine lambdas written in S, not counting those inside lambdas.
+void collectCoroutineLambdas(const Stmt *S,
+                             std::vector<const FunctionDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *L = llvm::dyn_cast<LambdaExpr>(S)) {
+    if (isCoroutineLambda(*L))
+      Out.push_back(L->getCallOperator());
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    collectCoroutineLambdas(Child, Out);
+}
+
 /// The lambda of '[&] { ... }()', called where it is written.
 const LambdaExpr *calledLambda(const CallExpr &E) {
   const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&E);
@@ -46,17 +61,18 @@ class Walker : public RecursiveASTVisitor<Walker> {
   using Base = RecursiveASTVisitor<Walker>;
 
 public:
-  Walker(ASTContext &Ctx, BodySummary &Out,
-         llvm::function_ref<HopTarget(const Expr &)> IsHop)
-      : Ctx(Ctx), Out(Out), IsHop(IsHop) {}
+  Walker(ASTContext &Ctx, BodySummary &Out, const WhereCodeRuns &Where)
+      : Ctx(Ctx), Out(Out), Where(Where) {}
 
-  // A lambda runs here only when called on the spot; its captures are
-  // initialised here in any case.
+  // Where a lambda's body runs is decided where it is used (VisitCallExpr,
+  // which comes first); its captures are initialised here in any case.
   bool TraverseLambdaExpr(LambdaExpr *E, DataRecursionQueue * /*Q*/ = nullptr) {
     for (Expr *Init : E->capture_inits())
       if (!TraverseStmt(Init))
         return false;
-    if (!InlineLambdas.contains(E))
+    auto It = Placed.find(E);
+    if ((It != Placed.end() ? It->second : Where.lambda(*E, LambdaUse())) !=
+        Runs::Here)
       return true;
     // Its body is not the coroutine's: no 'co_await' there.
     ++NoAwait;
@@ -124,19 +140,17 @@ public:
   // rest of the block.
   bool TraverseCompoundStmt(CompoundStmt *S,
                             DataRecursionQueue * /*Q*/ = nullptr) {
-    const bool OffLoopOnEntry = OffLoop;
+    const bool OnPoolOnEntry = OnPool;
     for (Stmt *Child : S->body()) {
       if (const Expr *Call = statementCall(Child))
         StatementCalls.insert(Call);
       if (!TraverseStmt(Child))
         return false;
-      if (const Expr *Awaited = awaitedCall(Child)) {
-        HopTarget T = IsHop(*Awaited);
-        if (T != HopTarget::None)
-          OffLoop = T == HopTarget::Pool;
-      }
+      if (const Expr *Awaited = awaitedCall(Child))
+        if (std::optional<Runs> After = Where.afterAwait(*Awaited))
+          OnPool = *After == Runs::Pool;
     }
-    OffLoop = OffLoopOnEntry;
+    OnPool = OnPoolOnEntry;
     return true;
   }
 
@@ -165,11 +179,8 @@ public:
 
   bool VisitCallExpr(CallExpr *E) {
     if (const LambdaExpr *L = calledLambda(*E)) {
-      // Its body is walked in place; the call itself adds nothing. Calling
-      // a coroutine lambda only creates the coroutine: its body runs where
-      // it is awaited or scheduled, and is analysed as a coroutine.
-      if (!isCoroutineLambda(*L))
-        InlineLambdas.insert(L);
+      // The call itself adds nothing: the body is the lambda's.
+      Placed[L] = Where.lambda(*L, {LambdaUse::CalledOnTheSpot});
       return true;
     }
     const FunctionDecl *Callee = E->getDirectCallee();
@@ -182,7 +193,17 @@ public:
         if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
                 Op->getArg(0)->IgnoreParenImpCasts()))
           CalledObject = llvm::dyn_cast<VarDecl>(Ref->getDecl());
-    add({E, Callee, Object, StatementCalls.contains(E), CalledObject});
+    CallSite Site{E, Callee, Object, StatementCalls.contains(E), CalledObject};
+    llvm::ArrayRef<const Expr *> Args = callArguments(*E);
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if (const auto *L = llvm::dyn_cast<LambdaExpr>(Args[I]->IgnoreImplicit()))
+        Placed[L] = Where.lambda(*L, {LambdaUse::Argument, &Site, I});
+    // 'co_await co_spawn(pool, [&]() -> awaitable<T> {...}, ...)': the
+    // lambda's body runs on the pool.
+    if (Where.offloads(Site))
+      for (const Expr *Arg : Args)
+        collectCoroutineLambdas(Arg, Out.PoolCoroutines);
+    add(Site);
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
@@ -212,7 +233,7 @@ public:
 
 private:
   void add(CallSite Site) {
-    Site.OffLoop = OffLoop;
+    Site.OnPool = OnPool;
     Site.NeedsParens = PostfixOperands.contains(Site.Call);
     Site.CanAwait = NoAwait == 0;
     Out.Calls.push_back(Site);
@@ -234,12 +255,12 @@ private:
 
   ASTContext &Ctx;
   BodySummary &Out;
-  llvm::function_ref<HopTarget(const Expr &)> IsHop;
-  bool OffLoop = false;
+  const WhereCodeRuns &Where;
+  bool OnPool = false;
   unsigned NoAwait = 0;
   llvm::SmallPtrSet<const Expr *, 16> StatementCalls;
   llvm::SmallPtrSet<const Expr *, 8> PostfixOperands;
-  llvm::SmallPtrSet<const LambdaExpr *, 4> InlineLambdas;
+  llvm::DenseMap<const LambdaExpr *, Runs> Placed;
 };
 
 } // namespace
@@ -266,11 +287,6 @@ const Expr *callObject(const Expr &Call) {
   return nullptr;
 }
 
-bool isCoroutineLambda(const LambdaExpr &L) {
-  const CXXMethodDecl *Op = L.getCallOperator();
-  return Op && llvm::isa_and_present<CoroutineBodyStmt>(Op->getBody());
-}
-
 const CXXRecordDecl *callerObjectClass(const Expr &Call) {
   const Expr *Obj =
       llvm::isa<CXXMemberCallExpr>(Call) ? callObject(Call) : nullptr;
@@ -282,11 +298,10 @@ const CXXRecordDecl *callerObjectClass(const Expr &Call) {
   return T->getAsCXXRecordDecl();
 }
 
-BodySummary
-walkBody(const Stmt &Body, ASTContext &Ctx,
-         llvm::function_ref<HopTarget(const Expr &AwaitedCall)> IsHop) {
+BodySummary walkBody(const Stmt &Body, ASTContext &Ctx,
+                     const WhereCodeRuns &Where) {
   BodySummary Out;
-  Walker W(Ctx, Out, IsHop);
+  Walker W(Ctx, Out, Where);
   const Stmt *Root = &Body;
   // Only the user's body: not the promise, nor the implicit suspend points.
   if (const auto *Coro = llvm::dyn_cast<CoroutineBodyStmt>(Root))

@@ -1,6 +1,7 @@
 //===--- Fixes.cpp - async-tidy -------------------------------------------===//
 
 #include "Fixes.h"
+#include "Templates.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -148,53 +149,70 @@ std::optional<std::string> expand(llvm::StringRef Template, const Slots &S) {
   llvm::ArrayRef<const Expr *> Args = S.Args;
   return expandTemplate(
       Template,
-      [&](llvm::StringRef Slot,
+      [&](const Slot &Slot,
           llvm::StringRef Before) -> std::optional<std::string> {
-        unsigned Index;
-        std::optional<std::string> Value;
-        if (Slot == "ns") {
+        switch (Slot.Kind) {
+        case SlotKind::Ns:
           if (S.Report.Fw)
-            Value = S.Report.Fw->Namespace;
-        } else if (!Slot.getAsInteger(10, Index)) {
-          if (Index < Args.size()) {
-            Value = tokenText(Args[Index]->getSourceRange(), Ctx);
-            // 'co_await' takes a cast-expression: 'co_await (a | b)'.
-            if (Value && Before.ends_with("co_await ") &&
-                !isPostfix(*Args[Index]))
-              Value = "(" + *Value + ")";
-          }
-        } else if (Slot == "args" || Slot == "args,") {
-          // '{args,}' is followed by more arguments.
-          Value = Args.empty() ? std::optional<std::string>("")
-                               : text(CharSourceRange::getTokenRange(
-                                          Args.front()->getBeginLoc(),
-                                          Args.back()->getEndLoc()),
-                                      Ctx);
-          if (Value && !Args.empty() && Slot == "args,")
-            *Value += ", ";
-        } else if (Slot == "ec") {
-          if (S.ErrorCode)
-            Value = tokenText(S.ErrorCode->getSourceRange(), Ctx);
-        } else if (Slot == "yield") {
-          if (S.Report.Yield)
-            Value = S.Report.Yield->getName().str();
-        } else if (Slot == "prefix") {
-          Value = calleePrefix(*S.Site.Call, Ctx);
-        } else if (Slot == "call") {
-          Value = tokenText(S.Site.Call->getSourceRange(), Ctx);
-        } else if (Slot == "type") {
-          if (!S.Type.empty())
-            Value = S.Type;
-        } else if (Slot == "pool" || Slot == "home") {
-          if (S.Offload)
-            Value =
-                Slot == "pool" ? S.Offload->Executor : S.Offload->HomeExecutor;
-          if (Value && Value->empty())
-            Value.reset();
-        } else if (Slot.consume_front("via:")) {
-          Value = scheduler(Slot, *S.Report.Coroutine);
+            return S.Report.Fw->Namespace;
+          return std::nullopt;
+        case SlotKind::Arg: {
+          if (Slot.Index >= Args.size())
+            return std::nullopt;
+          std::optional<std::string> Value =
+              tokenText(Args[Slot.Index]->getSourceRange(), Ctx);
+          // 'co_await' takes a cast-expression: 'co_await (a | b)'.
+          if (Value && Before.ends_with("co_await ") &&
+              !isPostfix(*Args[Slot.Index]))
+            Value = "(" + *Value + ")";
+          return Value;
         }
-        return Value;
+        case SlotKind::Args:
+        case SlotKind::ArgsComma: {
+          // '{args,}' is followed by more arguments.
+          if (Args.empty())
+            return std::string();
+          std::optional<std::string> Value =
+              text(CharSourceRange::getTokenRange(Args.front()->getBeginLoc(),
+                                                  Args.back()->getEndLoc()),
+                   Ctx);
+          if (Value && Slot.Kind == SlotKind::ArgsComma)
+            *Value += ", ";
+          return Value;
+        }
+        case SlotKind::Ec:
+          if (S.ErrorCode)
+            return tokenText(S.ErrorCode->getSourceRange(), Ctx);
+          return std::nullopt;
+        case SlotKind::Yield:
+          if (S.Report.Yield)
+            return S.Report.Yield->getName().str();
+          return std::nullopt;
+        case SlotKind::Prefix:
+          return calleePrefix(*S.Site.Call, Ctx);
+        case SlotKind::Call:
+          return tokenText(S.Site.Call->getSourceRange(), Ctx);
+        case SlotKind::Type:
+          if (!S.Type.empty())
+            return S.Type;
+          return std::nullopt;
+        case SlotKind::Pool:
+        case SlotKind::Home: {
+          if (!S.Offload)
+            return std::nullopt;
+          const std::string &Value = Slot.Kind == SlotKind::Pool
+                                         ? S.Offload->Executor
+                                         : S.Offload->HomeExecutor;
+          if (Value.empty())
+            return std::nullopt;
+          return Value;
+        }
+        case SlotKind::Via:
+          return scheduler(Slot.Types, *S.Report.Coroutine);
+        case SlotKind::Name:
+          return S.Site.Callee->getName().str();
+        }
+        return std::nullopt;
       });
 }
 
@@ -421,62 +439,6 @@ OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
   if (!Code)
     return {};
   return {replaceCall(std::move(*Code), S, std::move(*Headers)), ""};
-}
-
-/// The bracket that closes an opening one.
-static char closing(char Open) {
-  if (Open == '(')
-    return ')';
-  return Open == '[' ? ']' : '}';
-}
-
-/// Whether brackets and quotes pair up: code that does not would make every
-/// fix written from it fail to compile.
-static bool balanced(llvm::StringRef Code) {
-  std::string Open;
-  for (size_t I = 0; I < Code.size(); ++I) {
-    char C = Code[I];
-    if (C == '"' || C == '\'') {
-      size_t End = I + 1;
-      while (End < Code.size() && Code[End] != C)
-        End += Code[End] == '\\' ? 2 : 1;
-      if (End >= Code.size())
-        return false;
-      I = End;
-    } else if (C == '(' || C == '[' || C == '{') {
-      Open.push_back(closing(C));
-    } else if (C == ')' || C == ']' || C == '}') {
-      if (Open.empty() || Open.back() != C)
-        return false;
-      Open.pop_back();
-    }
-  }
-  return Open.empty();
-}
-
-std::string checkExpression(llvm::StringRef Code) {
-  if (!balanced(Code) || Code.contains(';'))
-    return "an expression with balanced brackets";
-  return {};
-}
-
-std::string checkOffloadTemplate(llvm::StringRef Template) {
-  if (!Template.contains("{call}"))
-    return "a template with a '{call}' slot";
-  std::string Unknown;
-  std::optional<std::string> Checked = expandTemplate(
-      Template,
-      [&](llvm::StringRef Slot, llvm::StringRef) -> std::optional<std::string> {
-        if (llvm::is_contained({"call", "type", "pool", "home", "ns"}, Slot))
-          return "";
-        Unknown = ("'{" + Slot + "}'").str();
-        return std::nullopt;
-      });
-  if (Checked)
-    return balanced(*Checked) ? std::string()
-                              : "a template with balanced brackets";
-  return "slots {call}, {type}, {pool}, {home} or {ns}, not " +
-         (Unknown.empty() ? std::string("an unclosed '{'") : Unknown);
 }
 
 } // namespace clang::tidy::async

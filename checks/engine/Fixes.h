@@ -29,14 +29,6 @@ struct CallFix {
 std::optional<CallFix> buildSwapFix(const CoroutineReport &Report,
                                     const Finding &F, const Engine &E);
 
-/// The user's offload settings: the pool, the executor to hop back to, or a
-/// whole template of their own.
-struct OffloadSettings {
-  std::string Executor;
-  std::string HomeExecutor;
-  std::string Template;
-};
-
 struct OffloadFix {
   std::optional<CallFix> Fix;
   /// When there is no fix only because options are missing: which.
@@ -45,12 +37,6 @@ struct OffloadFix {
 
 OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
                            const Engine &E, const OffloadSettings &Settings);
-
-/// The slots a user's offload template may use; a message naming the first
-/// unknown slot, or empty.
-std::string checkOffloadTemplate(llvm::StringRef Template);
-/// What an executor option's value should be, or empty if it is one.
-std::string checkExpression(llvm::StringRef Code);
 
 } // namespace clang::tidy::async
 

@@ -2,6 +2,7 @@
 
 #include "Frameworks.h"
 #include "Catalog.h"
+#include "Templates.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclTemplate.h"
@@ -111,8 +112,8 @@ bool usesDefaultExecutor(const Framework &F, QualType ReturnType,
     return true;
   std::optional<std::string> Name = expandTemplate(
       F.Executor,
-      [&](llvm::StringRef Slot, llvm::StringRef) -> std::optional<std::string> {
-        if (Slot == "ns")
+      [&](const Slot &S, llvm::StringRef) -> std::optional<std::string> {
+        if (S.Kind == SlotKind::Ns)
           return F.Namespace;
         return std::nullopt;
       });
@@ -126,12 +127,6 @@ bool usesDefaultExecutor(const Framework &F, QualType ReturnType,
       return Ctx.getTypeDeclType(TD).getCanonicalType() ==
              Spec->getTemplateArgs()[1].getAsType().getCanonicalType();
   return false;
-}
-
-const Framework *recogniseFramework(const FunctionDecl &Coroutine,
-                                    const Catalog &Frameworks) {
-  std::string Name = plainTypeName(Coroutine.getReturnType());
-  return Name.empty() ? nullptr : Frameworks.frameworkOfType(Name);
 }
 
 } // namespace clang::tidy::async

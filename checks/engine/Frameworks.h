@@ -84,11 +84,6 @@ lookupQualified(llvm::StringRef Name, const DeclContext &From, ASTContext &Ctx);
 bool usesDefaultExecutor(const Framework &F, QualType ReturnType,
                          ASTContext &Ctx);
 
-/// The framework of a coroutine, from its declared return type; nullptr for
-/// a generic coroutine.
-const Framework *recogniseFramework(const FunctionDecl &Coroutine,
-                                    const Catalog &Frameworks);
-
 } // namespace clang::tidy::async
 
 #endif // ASYNC_TIDY_ENGINE_FRAMEWORKS_H

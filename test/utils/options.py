@@ -5,8 +5,10 @@
       every option in DUMP (async-tidy --dump-config) is set in CONFIG
   options.py reference ASYNC_TIDY DOC
       DOC's reference table (docs/configuration.md) lists every option with
-      its checks, default and scope; its examples verify clean; its
-      FrameworkTypes section names every framework of the catalog
+      its checks, default and scope (check, global, or global or check, as
+      --dump-config shows them and as the checks read them); its examples
+      verify clean; its FrameworkTypes section names every framework of the
+      catalog
 
 Exits 1 with one line per mismatch.
 """
@@ -22,17 +24,20 @@ CHECKS = "-*,async-*"
 PREFIX = "async-blocking-"
 
 
+GLOBAL = ""
+
+
 def dump_options(text):
-    """{check: {option: value}} from --dump-config output."""
+    """{check or GLOBAL: {option: value}} from --dump-config output."""
     options = {}
     for line in text.splitlines():
-        m = re.match(r"^  (%s[a-z-]+)\.(\w+): *(.*)$" % PREFIX, line)
+        m = re.match(r"^  (?:(%s[a-z-]+)\.)?(\w+): *(.*)$" % PREFIX, line)
         if not m:
             continue
         value = m.group(3).strip()
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
             value = value[1:-1]
-        options.setdefault(m.group(1), {})[m.group(2)] = value
+        options.setdefault(m.group(1) or GLOBAL, {})[m.group(2)] = value
     return options
 
 
@@ -43,7 +48,7 @@ def covered(dump, config):
         text = f.read()
     names = sorted({o for opts in options.values() for o in opts})
     if not names:
-        return ["no async-blocking-* options in %s" % dump]
+        return ["no async-tidy options in %s" % dump]
     return ["option %s is not given a value in %s" % (n, config)
             for n in names
             if not re.search(r"^\s*(%s[a-z-]+\.)?%s:" % (PREFIX, n), text,
@@ -86,6 +91,9 @@ def with_config(tool, options, cwd, extra):
     return run(tool, ["--config-file=" + path] + extra, cwd)
 
 
+SCOPES = ("check", "global", "global or check")
+
+
 def reference(tool, doc):
     with open(doc) as f:
         doc_text = f.read()
@@ -94,9 +102,32 @@ def reference(tool, doc):
     with tempfile.TemporaryDirectory() as cwd:
         defaults = dump_options(
             with_config(tool, {}, cwd, ["--dump-config"]).stdout)
-        if not defaults:
-            return ["--dump-config shows no async-blocking-* options"]
+        globals_ = defaults.pop(GLOBAL, {})
         checks = sorted(defaults)
+        if not checks or not globals_:
+            return ["--dump-config shows no options of the checks and the "
+                    "analysis"]
+        for option, row in sorted(rows.items()):
+            if row["scope"] not in SCOPES:
+                problems.append("%s: scope %r is none of %s" %
+                                (option, row["scope"], ", ".join(SCOPES)))
+            if "#### `%s`" % option not in doc_text:
+                problems.append("%s: no section '#### `%s`'" %
+                                (option, option))
+
+        # Global options once, under their global keys.
+        for option, value in sorted(globals_.items()):
+            row = rows.get(option)
+            if row is None:
+                problems.append("global %s is not in the table" % option)
+                continue
+            if row["scope"] == "check":
+                problems.append("%s: --dump-config shows it globally, the "
+                                "table says check" % option)
+            if row["default"] != value:
+                problems.append("%s: default %r, the table says %r" %
+                                (option, value, row["default"]))
+        # Each check's own options under its name.
         for check, opts in sorted(defaults.items()):
             for option, value in sorted(opts.items()):
                 row = rows.get(option)
@@ -104,6 +135,10 @@ def reference(tool, doc):
                     problems.append("%s.%s is not in the table" %
                                     (check, option))
                     continue
+                if row["scope"] != "check":
+                    problems.append("%s.%s: --dump-config shows it under "
+                                    "the check, the table says %s" %
+                                    (check, option, row["scope"]))
                 if row["checks"] != "all" and strip_code(row["checks"]) \
                         != check:
                     problems.append("%s.%s: the table says only %s" %
@@ -112,52 +147,63 @@ def reference(tool, doc):
                     problems.append("%s.%s: default %r, the table says %r" %
                                     (check, option, value, row["default"]))
         for option, row in sorted(rows.items()):
-            owners = [c for c in checks if option in defaults[c]]
-            if not owners:
-                problems.append("%s: in the table, no check has it" % option)
-            elif row["checks"] == "all" and len(owners) != len(checks):
-                problems.append("%s: the table says all, only %s" %
-                                (option, ", ".join(owners)))
-            if "#### `%s`" % option not in doc_text:
-                problems.append("%s: no section '#### `%s`'" %
-                                (option, option))
+            if row["scope"] == "check":
+                owners = [c for c in checks if option in defaults[c]]
+                if not owners:
+                    problems.append("%s: in the table, no check has it" %
+                                    option)
+                elif row["checks"] == "all" and len(owners) != len(checks):
+                    problems.append("%s: the table says all, only %s" %
+                                    (option, ", ".join(owners)))
+            elif option not in globals_:
+                problems.append("%s: the table says %s, --dump-config does "
+                                "not show it globally" % (option,
+                                                          row["scope"]))
 
-        # Each example given globally: the "local or global" options take it
-        # in every check, the local ones in none.
-        examples = {o: r["example"] for o, r in rows.items()}
-        given = dump_options(
-            with_config(tool, examples, cwd, ["--dump-config"]).stdout)
-        for option, row in sorted(rows.items()):
-            for check in checks:
-                if option not in defaults[check]:
-                    continue
-                seen = given.get(check, {}).get(option)
-                if row["scope"] == "local or global":
-                    expected = row["example"]
-                elif row["scope"] == "local":
-                    expected = row["default"]
-                else:
-                    problems.append("%s: scope %r is neither 'local' nor "
-                                    "'local or global'" % (option,
-                                                           row["scope"]))
-                    break
-                if seen != expected:
-                    problems.append(
-                        "%s.%s given globally reads %r, expected %r (%s)" %
-                        (check, option, seen, expected, row["scope"]))
-                    break
-
-        # The examples are valid values: all of them set on every check that
-        # has the option, and nothing is reported.
-        local = {}
+        # Each example where its scope says: shown there, and the examples
+        # all verify clean.
+        given = {}
         for option, row in rows.items():
-            for check in checks:
-                if option in defaults[check]:
-                    local["%s.%s" % (check, option)] = row["example"]
-        verify = with_config(tool, local, cwd, ["--verify-config"])
+            if row["scope"] == "check":
+                for check in checks:
+                    if option in defaults[check]:
+                        given["%s.%s" % (check, option)] = row["example"]
+            else:
+                given[option] = row["example"]
+        dumped = dump_options(
+            with_config(tool, given, cwd, ["--dump-config"]).stdout)
+        for key, example in sorted(given.items()):
+            check, _, option = key.rpartition(".")
+            seen = dumped.get(check or GLOBAL, {}).get(option)
+            if seen != example:
+                problems.append("%s given reads %r, expected %r" %
+                                (key, seen, example))
+        verify = with_config(tool, given, cwd, ["--verify-config"])
         if verify.returncode != 0 or "error" in verify.stderr:
             problems.append("the examples do not verify clean:\n" +
                             verify.stdout + verify.stderr)
+
+        # Set for one check, the reach shows under that check; the global
+        # options are errors naming the global key.
+        some = checks[0]
+        for option, row in sorted(rows.items()):
+            if row["scope"] == "check":
+                continue
+            key = "%s.%s" % (some, option)
+            if row["scope"] == "global or check":
+                seen = dump_options(with_config(
+                    tool, {key: row["example"]}, cwd,
+                    ["--dump-config"]).stdout).get(some, {}).get(option)
+                if seen != row["example"]:
+                    problems.append("%s given reads %r, expected %r" %
+                                    (key, seen, row["example"]))
+            else:
+                bad = with_config(tool, {key: row["example"]}, cwd,
+                                  ["--verify-config"])
+                wanted = "option '%s' applies to the whole analysis" % key
+                if bad.returncode == 0 or wanted not in bad.stderr:
+                    problems.append("%s is not refused:\n%s" %
+                                    (key, bad.stderr))
 
         # FrameworkTypes names every framework the checks accept.
         bad = with_config(tool, {"FrameworkTypes": "x::Y,no-such"}, cwd,

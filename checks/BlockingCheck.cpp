@@ -1,0 +1,186 @@
+//===--- BlockingCheck.cpp - async-tidy -----------------------------------===//
+
+#include "BlockingCheck.h"
+#include "engine/Analysis.h"
+#include "engine/Engine.h"
+#include "engine/FindingFilter.h"
+#include "engine/OptionReader.h"
+#include "engine/Policy.h"
+#include "engine/Reporter.h"
+#include "engine/WhereCodeRuns.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+static constexpr llvm::StringLiteral BlockingFunctionsOption =
+    "BlockingFunctions";
+static constexpr llvm::StringLiteral AllowedFunctionsOption =
+    "AllowedFunctions";
+static constexpr llvm::StringLiteral DefaultUserReason = "blocks the thread";
+
+BlockingCheck::BlockingCheck(llvm::StringRef Name, ClangTidyContext *Context,
+                             Category Cat)
+    : ClangTidyCheck(Name, Context), Cat(Cat), Tidy(Context),
+      Policy(std::make_unique<CategoryPolicy>()),
+      Shared(Analysis::join(*Context)) {
+  const OptionReader Local(*Context, (Name + ".").str());
+  BlockingFunctions = Local.get(BlockingFunctionsOption, "").str();
+  AllowedFunctions = Local.get(AllowedFunctionsOption, "").str();
+  Policy->Cat = Cat;
+  readBlockingFunctions(Local);
+  Policy->Allowed = Local.getNames(AllowedFunctionsOption);
+  if (llvm::StringRef OptIn = categoryInfo(Cat).OptInOption; !OptIn.empty())
+    Policy->EnableOptIn = Local.getBool(OptIn, false);
+  Policy->Reach = readReach(Local, Shared->options().Reach);
+  Shared->addPolicy(*Policy);
+}
+
+BlockingCheck::~BlockingCheck() { Shared->removePolicy(*Policy); }
+
+void BlockingCheck::readBlockingFunctions(const OptionReader &Local) {
+  for (llvm::StringRef Item : Local.getList(BlockingFunctionsOption)) {
+    llvm::SmallVector<llvm::StringRef, 3> Fields;
+    Item.split(Fields, ',');
+    ApiEntry E;
+    E.Parts = Catalog::splitQualifiedName(Fields[0]);
+    if (Fields.size() > 3 || E.Parts.empty()) {
+      Local.invalidEntry(BlockingFunctionsOption, Item,
+                         "'qualified::name[,reason[,replacement]]'");
+      continue;
+    }
+    E.Name = Fields[0].trim().ltrim(':').str();
+    E.Cat = Cat;
+    E.Reason = Fields.size() > 1 && !Fields[1].trim().empty()
+                   ? Fields[1].trim().str()
+                   : DefaultUserReason.str();
+    if (Fields.size() > 2)
+      E.Replacement = Fields[2].trim().str();
+    Policy->Extra.add(std::move(E));
+  }
+}
+
+void BlockingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, BlockingFunctionsOption, BlockingFunctions);
+  Options.store(Opts, AllowedFunctionsOption, AllowedFunctions);
+  if (llvm::StringRef OptIn = categoryInfo(Cat).OptInOption; !OptIn.empty())
+    Options.store(Opts, OptIn, Policy->EnableOptIn);
+  // The reach only where this check's own keys set it; the analysis-wide
+  // options under their global keys, once for all checks.
+  storeReach(OptionReader(*Tidy, checkName(Cat) + "."), Policy->Reach,
+             /*Always=*/false, Opts);
+  Shared->options().store(*Tidy, Opts);
+}
+
+void BlockingCheck::warnUnknownOptions() {
+  // The options this check has: its own keys and the global keys it reads.
+  ClangTidyOptions::OptionMap Stored;
+  storeOptions(Stored);
+  const std::string Prefix = checkName(Cat) + ".";
+  llvm::StringSet<> Known;
+  for (const auto &Entry : Stored) {
+    llvm::StringRef Key = Entry.getKey();
+    Key.consume_front(Prefix);
+    Known.insert(Key);
+  }
+  // clang-tidy ignores unknown keys on a run (only --verify-config names
+  // them): a misspelt option of ours would silently do nothing.
+  for (const auto &Entry : Tidy->getOptions().CheckOptions) {
+    llvm::StringRef Key = Entry.getKey();
+    if (!Key.consume_front(Prefix) || Known.contains(Key))
+      continue;
+    llvm::StringRef Closest;
+    unsigned Best = 3;
+    for (const auto &Name : Known) {
+      unsigned Distance = Key.edit_distance(Name.getKey(), true, Best);
+      if (Distance < Best) {
+        Best = Distance;
+        Closest = Name.getKey();
+      }
+    }
+    configurationDiag("unknown option '%0%1'%select{|; did you mean '%0%3'?}2")
+        << Prefix << Key << !Closest.empty() << Closest;
+  }
+}
+
+void BlockingCheck::registerPPCallbacks(const SourceManager &SM,
+                                        Preprocessor *PP,
+                                        Preprocessor * /*ModuleExpanderPP*/) {
+  Shared->start(SM, PP);
+}
+
+void BlockingCheck::registerMatchers(MatchFinder *Finder) {
+  // Here rather than in the constructor: every check exists now.
+  warnUnknownOptions();
+  if (!Shared->usable())
+    return;
+  Finder->addMatcher(
+      WhereCodeRuns::loopFunctions(Shared->options()).bind("coroutine"), this);
+  // What the analysis as a whole needs, matched once for all checks.
+  if (!Shared->participate())
+    return;
+  if (Shared->followsOverriders())
+    Finder->addMatcher(cxxMethodDecl(isOverride()).bind("overrider"), this);
+  // Writing summaries: every function this file defines.
+  if (Shared->options().WriteSummaries &&
+      !Shared->options().SummaryDirectory.empty())
+    Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
+                                    unless(isImplicit()))
+                           .bind("definition"),
+                       this);
+}
+
+void BlockingCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  Engine &E = Shared->engine(*Result.Context);
+  if (const auto *D = Result.Nodes.getNodeAs<FunctionDecl>("definition")) {
+    E.noteDefinition(*D);
+    return;
+  }
+  if (const auto *M = Result.Nodes.getNodeAs<CXXMethodDecl>("overrider")) {
+    E.noteOverrider(*M);
+    return;
+  }
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  Coroutines.push_back(Coroutine);
+  // Analysing here rather than at the end of the translation unit puts the
+  // cost where --enable-check-profile sees it, under the first check that
+  // matches the coroutine (the analysis is shared and memoised).
+  if (!E.analysesAtEnd())
+    E.analyse(*Coroutine);
+}
+
+void BlockingCheck::onEndOfTranslationUnit() {
+  if (!Coroutines.empty()) {
+    Engine &E = Shared->engine(*Ctx);
+    // Every coroutine first, as one may hand another to a thread pool: done
+    // in check() already unless the analyses wait for every overrider.
+    if (E.analysesAtEnd())
+      for (const FunctionDecl *Coroutine : Coroutines)
+        E.analyse(*Coroutine);
+    Reporter Report(*this, Cat, *Shared, E);
+    const SearchReach &Reach = Policy->Reach;
+    for (const FunctionDecl *Coroutine : Coroutines) {
+      if (E.runsOnPool(*Coroutine))
+        continue;
+      const CoroutineReport &R = E.analyse(*Coroutine);
+      for (const Finding &F : R.Findings)
+        if (F.Api->Cat == Cat &&
+            (!F.Helper ||
+             (Reach.TransitiveSearch && F.Depth <= Reach.MaxDepth &&
+              (!F.ViaOverrider || Reach.FollowOverriders))))
+          Report.report(R, F);
+    }
+  }
+  // Also when nothing matched: the baseline's entries for it are stale.
+  if (FindingFilter *Filter = findingFilter())
+    if (const SourceManager *SM = Shared->sources())
+      Filter->linted(absolutePath(*SM, SM->getMainFileID()), checkName(Cat));
+  Coroutines.clear();
+  Ctx = nullptr;
+  Shared->finish();
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,109 @@
+//===--- Analysis.cpp - async-tidy ----------------------------------------===//
+
+#include "Analysis.h"
+#include "ConfigErrors.h"
+#include "Engine.h"
+#include "Policy.h"
+#include "SharedIncludes.h"
+#include "clang/Basic/Version.h"
+
+namespace clang::tidy::async {
+
+namespace {
+
+/// A plugin built for one clang-tidy major and loaded into another is
+/// refused at load time (it is linked with -z now); should it load anyway,
+/// its checks must not run against a foreign AST.
+bool hostMatches(ClangTidyContext &Tidy) {
+  // The host's: in the plugin this resolves to clang-tidy's own symbol.
+  const std::string Host = getClangFullVersion();
+  size_t At = Host.find("version ");
+  unsigned Major = 0;
+  if (At != std::string::npos &&
+      !llvm::StringRef(Host).substr(At + 8).consumeInteger(10, Major) &&
+      Major == CLANG_VERSION_MAJOR)
+    return true;
+  configError(Tidy, "async-tidy was built for clang-tidy " +
+                        llvm::Twine(CLANG_VERSION_MAJOR) +
+                        " but was loaded into '" + Host + "'; use clang-tidy-" +
+                        llvm::Twine(CLANG_VERSION_MAJOR) +
+                        " or the async-tidy program");
+  return false;
+}
+
+/// clang-tidy and clangd create all checks of a translation unit in a row,
+/// on one thread, before the unit is parsed: each check joins the analysis
+/// the previous one made, until the unit starts.
+struct Joining {
+  const ClangTidyContext *Tidy = nullptr;
+  std::weak_ptr<Analysis> Current;
+};
+thread_local Joining Slot;
+
+} // namespace
+
+std::shared_ptr<Analysis> Analysis::join(ClangTidyContext &Tidy) {
+  if (Slot.Tidy == &Tidy)
+    if (std::shared_ptr<Analysis> Current = Slot.Current.lock())
+      if (!Current->Started)
+        return Current;
+  auto Made = std::make_shared<Analysis>(Tidy);
+  Slot = {&Tidy, Made};
+  return Made;
+}
+
+Analysis::Analysis(ClangTidyContext &Tidy)
+    : Tidy(Tidy), HostMatches(hostMatches(Tidy)),
+      Options(AnalysisOptions::read(Tidy)) {
+  ClangTidyOptions::OptionMap Stored;
+  Options.store(Tidy, Stored);
+  reportAnalysisOptions(Stored);
+}
+
+Analysis::~Analysis() = default;
+
+void Analysis::addPolicy(const CategoryPolicy &P) { Policies.push_back(&P); }
+
+void Analysis::removePolicy(const CategoryPolicy &P) {
+  llvm::erase(Policies, &P);
+}
+
+bool Analysis::followsOverriders() const {
+  return llvm::any_of(Policies, [](const CategoryPolicy *P) {
+    return P->Reach.FollowOverriders;
+  });
+}
+
+void Analysis::start(const SourceManager &SM, Preprocessor *PP) {
+  if (Started)
+    return;
+  Started = true;
+  Sources = &SM;
+  this->PP = PP;
+  Includes = std::make_unique<SharedIncludes>(Options.IncludeStyle, PP);
+}
+
+Engine &Analysis::engine(ASTContext &Ctx) {
+  if (!TheEngine || &TheEngine->context() != &Ctx) {
+    std::array<const CategoryPolicy *, NumCategories> ByCategory{};
+    for (const CategoryPolicy *P : Policies)
+      ByCategory[static_cast<unsigned>(P->Cat)] = P;
+    TheEngine = std::make_unique<Engine>(Ctx, PP, Options, ByCategory);
+  }
+  return *TheEngine;
+}
+
+void Analysis::finish() {
+  if (++Finished < Participants)
+    return;
+  if (TheEngine) {
+    std::string Error;
+    if (!TheEngine->writeSummaries(Error))
+      configError(Tidy, "cannot write summaries to '" +
+                            Options.SummaryDirectory + "': " + Error);
+  }
+  TheEngine.reset();
+  Includes.reset();
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,260 @@
+//===--- Reporter.cpp - async-tidy ----------------------------------------===//
+
+#include "Reporter.h"
+#include "Analysis.h"
+#include "Engine.h"
+#include "FindingFilter.h"
+#include "Fixes.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/Path.h"
+
+namespace clang::tidy::async {
+
+/// A file's path as baselines name it: real and absolute.
+std::string absolutePath(const SourceManager &SM, FileID ID) {
+  OptionalFileEntryRef File = SM.getFileEntryRefForID(ID);
+  if (!File)
+    return "";
+  std::string Real = File->getFileEntry().tryGetRealPathName().str();
+  if (!Real.empty())
+    return Real;
+  llvm::SmallString<256> Path(File->getName());
+  SM.getFileManager().makeAbsolutePath(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return Path.str().str();
+}
+
+Reporter::Reporter(ClangTidyCheck &Check, Category Cat, Analysis &A, Engine &E)
+    : Check(Check), Cat(Cat), A(A), E(E), CheckName(checkName(Cat)) {}
+
+/// How an API is named in diagnostics: by the catalog, except entries that
+/// stand for annotated or generated functions, named by the declaration.
+static std::string apiName(const ApiEntry &Api, const FunctionDecl &Callee) {
+  if (Api.Name.empty() || llvm::StringRef(Api.Name).contains('*'))
+    return Callee.getQualifiedNameAsString();
+  return Api.Name;
+}
+
+static SourceLocation callLocation(const Expr &Call) {
+  // Point at the member in 'sock.read_some(...)', at the operator in
+  // 'std::cin >> n', at the start otherwise.
+  if (llvm::isa<CXXMemberCallExpr, CXXOperatorCallExpr, CXXConstructExpr>(Call))
+    return Call.getExprLoc();
+  return Call.getBeginLoc();
+}
+
+/// How a baseline names a coroutine: lambdas after what contains them, as
+/// they have no name of their own.
+static std::string baselineName(const FunctionDecl &F) {
+  if (!isLambdaCallOperator(&F))
+    return F.getQualifiedNameAsString();
+  for (const DeclContext *DC = F.getParent()->getParent(); DC;
+       DC = DC->getParent()) {
+    if (const auto *Outer = llvm::dyn_cast<FunctionDecl>(DC))
+      return baselineName(*Outer) + "::lambda";
+    if (const auto *Outer = llvm::dyn_cast<NamedDecl>(DC))
+      return Outer->getQualifiedNameAsString() + "::lambda";
+  }
+  return "lambda";
+}
+
+/// The call's tokens as written, spaced only where two words would merge:
+/// reindenting, rewrapping or commenting the call keeps a baseline valid.
+static std::string writtenCall(const Expr &Call, const SourceManager &SM,
+                               const LangOptions &LangOpts) {
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Call.getSourceRange()), SM, LangOpts);
+  if (Range.isInvalid())
+    Range = SM.getExpansionRange(Call.getSourceRange());
+  // The raw lexer wants a NUL after the text.
+  std::string Text = Lexer::getSourceText(Range, SM, LangOpts).str();
+  Lexer Raw(Range.getBegin(), LangOpts, Text.data(), Text.data(),
+            Text.data() + Text.size());
+  std::string Result;
+  Token Tok;
+  for (bool Last = false; !Last;) {
+    // True when the token just lexed ends the text.
+    Last = Raw.LexFromRawLexer(Tok);
+    if (Tok.is(tok::eof))
+      break;
+    llvm::StringRef Spelling(Raw.getBufferLocation() - Tok.getLength(),
+                             Tok.getLength());
+    if (!Result.empty() && !Spelling.empty() &&
+        isAsciiIdentifierContinue(Result.back()) &&
+        isAsciiIdentifierContinue(Spelling.front()))
+      Result += ' ';
+    Result += Spelling;
+  }
+  return Result;
+}
+
+bool Reporter::passesFilter(const FunctionDecl &Named, const Finding &F,
+                            SourceLocation Loc) {
+  FindingFilter *Filter = findingFilter();
+  if (!Filter)
+    return true;
+  ASTContext &Ctx = E.context();
+  const SourceManager &SM = Ctx.getSourceManager();
+  FindingKey Key;
+  Key.File = absolutePath(SM, SM.getFileID(Loc));
+  Key.Check = CheckName;
+  Key.Function = baselineName(Named);
+  Key.Call = writtenCall(*F.Site.Call, SM, Ctx.getLangOpts());
+  unsigned &Ordinal =
+      FilterOrdinals[Key.File + "\n" + Key.Function + "\n" + Key.Call];
+  return Filter->report(Key, Ordinal++, SM.getFileOffset(Loc));
+}
+
+void Reporter::report(const CoroutineReport &Report, const Finding &F) {
+  ASTContext &Ctx = E.context();
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getFileLoc(callLocation(*F.Site.Call));
+  if (!E.claim(Cat, Loc))
+    return;
+  const FunctionDecl *Named = Report.Coroutine;
+  if (const FunctionDecl *Pattern = Named->getTemplateInstantiationPattern())
+    Named = Pattern;
+  if (!passesFilter(*Named, F, Loc))
+    return;
+  const bool IsLambda = isLambdaCallOperator(Named);
+  // A helper is named after itself.
+  const std::string Callee =
+      F.Helper ? displayName(*F.Helper) : apiName(*F.Api, *F.Site.Callee);
+  bool Swapped = false;
+  {
+    DiagnosticBuilder D =
+        Check.diag(Loc,
+                   "'%0' %1 inside %select{coroutine %3|a coroutine lambda}2, "
+                   "stalling every coroutine on its thread%select{|; use '%5' "
+                   "instead}4")
+        << Callee << F.Api->Reason << IsLambda << Named
+        << (!F.Helper && !F.Api->Replacement.empty()) << F.Api->Replacement
+        << F.Site.Call->getSourceRange();
+    if (std::optional<CallFix> Fix = buildSwapFix(Report, F, E)) {
+      addFix(D, *Fix, Loc, SharedIncludes::AppliedWith::Warning);
+      Swapped = true;
+    }
+  }
+  // Walk the chain down to the blocking API.
+  for (const ChainStep &Step : E.chain(F)) {
+    if (Step.External) {
+      if (Step.Site)
+        Check.diag(SM.getFileLoc(callLocation(*Step.Site->Call)),
+                   "'%0' calls '%1' here", DiagnosticIDs::Note)
+            << displayName(*Step.Function) << displayName(*Step.Site->Callee);
+      noteExternal(Step.Site ? *Step.Site->Callee : *Step.Function,
+                   *Step.External);
+      continue;
+    }
+    SourceLocation At = SM.getFileLoc(callLocation(*Step.Site->Call));
+    if (Step.Api)
+      Check.diag(At, "'%0' calls '%1' here, which %2", DiagnosticIDs::Note)
+          << displayName(*Step.Function)
+          << apiName(*Step.Api, *Step.Site->Callee) << Step.Api->Reason;
+    else
+      Check.diag(At, "'%0' calls '%1' here", DiagnosticIDs::Note)
+          << displayName(*Step.Function) << displayName(*Step.Site->Callee);
+  }
+  noteWhyCoroutine(Report, *Named);
+  // clang-tidy applies a note's fix (--fix-notes) only to a warning that
+  // has none.
+  noteOffload(Report, F, Callee, Loc,
+              Swapped ? SharedIncludes::AppliedWith::Never
+                      : SharedIncludes::AppliedWith::Note);
+}
+
+void Reporter::addFix(DiagnosticBuilder &D, const CallFix &Fix,
+                      SourceLocation Loc, SharedIncludes::AppliedWith When) {
+  // Code clang recovered from (a typo it corrected, say) is not the code as
+  // written, and clang's own fix-its may edit the same text: a batch run
+  // attaches no fix then. clangd shows each fix before it is applied, and
+  // half-written code is its normal state.
+  if (!A.tidy().areDiagsSelfContained() &&
+      E.context().getDiagnostics().hasErrorOccurred())
+    return;
+  D << Fix.Replacement;
+  FileID File = E.context().getSourceManager().getFileID(Loc);
+  for (const std::string &Header : Fix.Includes)
+    if (std::optional<FixItHint> Include =
+            A.includes()
+                ? A.includes()->insert(File, Header, When,
+                                       A.tidy().areDiagsSelfContained())
+                : std::nullopt)
+      D << *Include;
+}
+
+// clang-tidy applies a note's fix with --fix-notes only when the warning has
+// none; clangd offers it as a quick fix either way.
+void Reporter::noteOffload(const CoroutineReport &Report, const Finding &F,
+                           llvm::StringRef Callee, SourceLocation Loc,
+                           SharedIncludes::AppliedWith When) {
+  OffloadFix O = buildOffloadFix(Report, F, E, A.options().Offload);
+  if (O.Fix) {
+    DiagnosticBuilder D =
+        Check.diag(
+            Loc,
+            "offload '%0' to a thread pool; the coroutine resumes when it "
+            "returns",
+            DiagnosticIDs::Note)
+        << Callee;
+    addFix(D, *O.Fix, Loc, When);
+  } else if (!O.MissingOptions.empty()) {
+    Check.diag(Loc, "to offload '%0' to a thread pool, set option %1",
+               DiagnosticIDs::Note)
+        << Callee << O.MissingOptions;
+  }
+}
+
+void Reporter::noteExternal(const FunctionDecl &Callee,
+                            const ExternalFinding &Ext) {
+  std::string Path;
+  llvm::raw_string_ostream OS(Path);
+  for (size_t I = 1; I < Ext.Chain.size(); ++I)
+    OS << "'" << Ext.Chain[I] << "', which calls ";
+  OS << "'" << Ext.Api.Name << "'";
+  Check.diag(Callee.getLocation(),
+             "'%0' is defined in '%1', where it calls %2, which %3 (from the "
+             "summaries in '%4')",
+             DiagnosticIDs::Note)
+      << displayName(Callee) << llvm::sys::path::filename(Ext.DefinedIn) << Path
+      << Ext.Api.Reason << A.options().SummaryDirectory;
+}
+
+void Reporter::noteWhyCoroutine(const CoroutineReport &Report,
+                                const FunctionDecl &Named) {
+  const bool IsLambda = isLambdaCallOperator(&Named);
+  if (Report.FirstSuspend.isValid()) {
+    Check.diag(Report.FirstSuspend,
+               "%select{%1|the lambda}0 is a coroutine because of this '%2'",
+               DiagnosticIDs::Note)
+        << IsLambda << &Named << Report.SuspendKeyword;
+    return;
+  }
+  // A stackful coroutine: it takes a yield_context, or the user listed it.
+  for (const ParmVarDecl *P : Named.parameters()) {
+    const CXXRecordDecl *RD =
+        P->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (RD && RD->getName() == "basic_yield_context") {
+      Check.diag(
+          P->getLocation(),
+          "%select{%1|the lambda}0 is a stackful coroutine because it takes "
+          "this 'yield_context'",
+          DiagnosticIDs::Note)
+          << IsLambda << &Named;
+      return;
+    }
+  }
+  Check.diag(
+      Named.getLocation(),
+      "%0 is a stackful coroutine because option 'StackfulFunctions' lists "
+      "it",
+      DiagnosticIDs::Note)
+      << &Named;
+}
+
+} // namespace clang::tidy::async

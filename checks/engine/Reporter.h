@@ -1,0 +1,69 @@
+//===--- Reporter.h - async-tidy --------------------------------*- C++ -*-===//
+//
+// Turns a check's findings into diagnostics: the warning at the call in the
+// coroutine, notes down the chain to the blocking API and on why the
+// function is a coroutine, the swap fix on the warning and the offload fix
+// on a note, after the driver's baseline has had its say.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_ENGINE_REPORTER_H
+#define ASYNC_TIDY_ENGINE_REPORTER_H
+
+#include "Category.h"
+#include "SharedIncludes.h"
+#include "llvm/ADT/StringMap.h"
+#include <string>
+
+namespace clang {
+class DiagnosticBuilder;
+class FunctionDecl;
+} // namespace clang
+
+namespace clang::tidy {
+class ClangTidyCheck;
+} // namespace clang::tidy
+
+namespace clang::tidy::async {
+
+class Analysis;
+class Engine;
+struct CallFix;
+struct CoroutineReport;
+struct ExternalFinding;
+struct Finding;
+
+class Reporter {
+public:
+  Reporter(ClangTidyCheck &Check, Category Cat, Analysis &A, Engine &E);
+
+  void report(const CoroutineReport &Report, const Finding &F);
+
+private:
+  /// False when the driver's baseline drops the finding.
+  bool passesFilter(const FunctionDecl &Named, const Finding &F,
+                    SourceLocation Loc);
+  void addFix(DiagnosticBuilder &D, const CallFix &Fix, SourceLocation Loc,
+              SharedIncludes::AppliedWith When);
+  void noteOffload(const CoroutineReport &Report, const Finding &F,
+                   llvm::StringRef Callee, SourceLocation Loc,
+                   SharedIncludes::AppliedWith When);
+  void noteWhyCoroutine(const CoroutineReport &Report,
+                        const FunctionDecl &Named);
+  void noteExternal(const FunctionDecl &Callee, const ExternalFinding &Ext);
+
+  ClangTidyCheck &Check;
+  const Category Cat;
+  Analysis &A;
+  Engine &E;
+  const std::string CheckName;
+  /// Findings per baseline key in this translation unit.
+  llvm::StringMap<unsigned> FilterOrdinals;
+};
+
+/// A file's path as baselines name it: real and absolute.
+std::string absolutePath(const SourceManager &SM, FileID ID);
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_ENGINE_REPORTER_H

@@ -1,0 +1,105 @@
+//===--- WhereCodeRuns.cpp - async-tidy -----------------------------------===//
+
+#include "WhereCodeRuns.h"
+#include "AnalysisOptions.h"
+#include "ApiMatcher.h"
+#include "CoroutineWalker.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+bool isCoroutineLambda(const LambdaExpr &L) {
+  const CXXMethodDecl *Op = L.getCallOperator();
+  return Op && llvm::isa_and_present<CoroutineBodyStmt>(Op->getBody());
+}
+
+WhereCodeRuns::WhereCodeRuns(const ApiMatcher &Matcher,
+                             const AnalysisOptions &Options)
+    : Matcher(Matcher), Options(Options) {}
+
+internal::BindableMatcher<Decl>
+WhereCodeRuns::loopFunctions(const AnalysisOptions &Options) {
+  // Every coroutine body, lambdas and template instantiations included; the
+  // walk goes down from there instead of matching calls upwards.
+  internal::Matcher<FunctionDecl> IsLoopFunction = hasBody(coroutineBodyStmt());
+  // Stackful coroutines: Asio's yield_context, and functions the user lists.
+  if (Options.StackfulYieldContext) {
+    auto YieldContext = hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+        namedDecl(hasAnyName("::boost::asio::basic_yield_context",
+                             "::asio::basic_yield_context")))));
+    IsLoopFunction =
+        anyOf(IsLoopFunction, hasAnyParameter(hasType(qualType(anyOf(
+                                  YieldContext, references(YieldContext))))));
+  }
+  if (!Options.StackfulFunctions.empty()) {
+    std::vector<llvm::StringRef> Names(Options.StackfulFunctions.begin(),
+                                       Options.StackfulFunctions.end());
+    IsLoopFunction = anyOf(IsLoopFunction, hasAnyName(Names));
+  }
+  // Library code is described by the catalog, not analysed: a library
+  // function taking a yield_context would report the user's own callables.
+  return functionDecl(isDefinition(), IsLoopFunction,
+                      unless(isExpansionInSystemHeader()));
+}
+
+std::optional<Runs> WhereCodeRuns::afterAwait(const Expr &Awaited) const {
+  const auto *Call = llvm::dyn_cast<CallExpr>(&Awaited);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return std::nullopt;
+  const std::string Name = lastName(*Callee);
+  const CXXRecordDecl *Object = callerObjectClass(*Call);
+  // The user's hops first, then the catalog's; the first that applies wins.
+  for (const Catalog *C : {&Options.Hops, &Catalog::builtin()})
+    for (const ApiEntry *Hop : C->hopCandidates(Name))
+      if (Hop->Hop != HopTarget::Offload &&
+          Matcher.matches(*Hop, *Callee, Object) &&
+          Matcher.conditionsHold(*Hop, *Call))
+        return Hop->Hop == HopTarget::Pool ? Runs::Pool : Runs::Here;
+  return std::nullopt;
+}
+
+bool WhereCodeRuns::offloads(const CallSite &Site) const {
+  const auto *Call = llvm::dyn_cast<CallExpr>(Site.Call);
+  if (!Call)
+    return false;
+  // A customization point is named by its object (folly's co_withExecutor).
+  const NamedDecl *Named =
+      Site.CalledObject ? static_cast<const NamedDecl *>(Site.CalledObject)
+                        : Site.Callee;
+  for (const ApiEntry *E : Catalog::builtin().hopCandidates(lastName(*Named)))
+    if (E->Hop == HopTarget::Offload &&
+        (Site.CalledObject
+             ? scopesMatch(Named->getDeclContext(),
+                           llvm::ArrayRef(E->Parts).drop_back())
+             : Matcher.matches(*E, *Site.Callee, Site.ObjectClass)) &&
+        Matcher.conditionsHold(*E, *Call))
+      return true;
+  return runsArgumentsElsewhere(*Site.Callee);
+}
+
+bool WhereCodeRuns::runsArgumentsElsewhere(const FunctionDecl &F) const {
+  return llvm::any_of(
+      Options.OffloadFunctions,
+      [&](const std::vector<std::string> &Name) { return isNamed(F, Name); });
+}
+
+Runs WhereCodeRuns::lambda(const LambdaExpr &L, const LambdaUse &Use) const {
+  switch (Use.K) {
+  case LambdaUse::CalledOnTheSpot:
+    // Calling a coroutine lambda only creates the coroutine: its body runs
+    // where it is awaited or scheduled, and is analysed as a coroutine.
+    return isCoroutineLambda(L) ? Runs::Elsewhere : Runs::Here;
+  case LambdaUse::Argument:
+  case LambdaUse::Other:
+    // Whoever receives it decides when and where it runs; a stored lambda
+    // called later in the body is searched like a helper at that call.
+    return Runs::Elsewhere;
+  }
+  return Runs::Elsewhere;
+}
+
+} // namespace clang::tidy::async

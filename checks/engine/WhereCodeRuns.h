@@ -1,0 +1,100 @@
+//===--- WhereCodeRuns.h - async-tidy ---------------------------*- C++ -*-===//
+//
+// Where code runs, relative to the function it is written in: here, on the
+// thread that runs that function; on a thread pool, where blocking is what
+// the user intended; or elsewhere (later, on another thread, or never).
+// Every such decision of the analysis is one rule of this component, asked
+// by the walker as it goes down a body:
+//
+//   loop functions    which functions run on an event loop and are analysed
+//                     on their own (coroutines, stackful coroutines)
+//   hops              after 'co_await pool.schedule();' the rest of the
+//                     block runs on a pool (catalog 'hops:', HopAwaitables)
+//   offloads          co_spawn(pool, coroutine) runs it on a pool (catalog
+//                     'offloads:', OffloadFunctions)
+//   callables         a lambda called on the spot runs here; one given to a
+//                     call runs where that call runs it (elsewhere unless a
+//                     rule knows better); one only stored runs later
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_TIDY_ENGINE_WHERECODERUNS_H
+#define ASYNC_TIDY_ENGINE_WHERECODERUNS_H
+
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/DenseSet.h"
+#include <cstdint>
+#include <optional>
+
+namespace clang {
+class Expr;
+class FunctionDecl;
+class LambdaExpr;
+} // namespace clang
+
+namespace clang::tidy::async {
+
+class ApiMatcher;
+struct AnalysisOptions;
+struct CallSite;
+
+enum class Runs : uint8_t {
+  /// On the thread of the code around it, when written: analysed in place.
+  Here,
+  /// On a thread pool.
+  Pool,
+  /// Later, on another thread, or never: not the surrounding code's concern.
+  Elsewhere,
+};
+
+/// How the walker met a lambda.
+struct LambdaUse {
+  enum Kind : uint8_t {
+    CalledOnTheSpot, ///< '[&] { ... }()'
+    Argument,        ///< passed to Site's callee as argument Index
+    Other,           ///< stored, returned, ...
+  };
+  Kind K = Other;
+  const CallSite *Site = nullptr;
+  unsigned Index = 0;
+};
+
+class WhereCodeRuns {
+public:
+  WhereCodeRuns(const ApiMatcher &Matcher, const AnalysisOptions &Options);
+
+  /// Loop functions: what the checks match as functions to analyse.
+  static ast_matchers::internal::BindableMatcher<Decl>
+  loopFunctions(const AnalysisOptions &Options);
+
+  /// Hops: where the rest of a block runs after 'co_await Awaited;': Pool
+  /// after a hop onto a pool, Here after a hop back; nothing for no hop.
+  std::optional<Runs> afterAwait(const Expr &Awaited) const;
+
+  /// Offloads: whether a call runs the coroutines written in its arguments
+  /// on a pool.
+  bool offloads(const CallSite &Site) const;
+  /// Whether a function runs its callable arguments elsewhere
+  /// (OffloadFunctions): the search never enters it.
+  bool runsArgumentsElsewhere(const FunctionDecl &F) const;
+  /// Coroutines seen given to an offload, which run on a pool as a whole.
+  void notePool(const FunctionDecl &Coroutine) { OnPool.insert(&Coroutine); }
+  bool runsOnPool(const FunctionDecl &Coroutine) const {
+    return OnPool.contains(&Coroutine);
+  }
+
+  /// Callables: where the body of a lambda used as Use runs.
+  Runs lambda(const LambdaExpr &L, const LambdaUse &Use) const;
+
+private:
+  const ApiMatcher &Matcher;
+  const AnalysisOptions &Options;
+  llvm::DenseSet<const FunctionDecl *> OnPool;
+};
+
+/// Whether a lambda's body is a coroutine.
+bool isCoroutineLambda(const LambdaExpr &L);
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_TIDY_ENGINE_WHERECODERUNS_H
