@@ -16,11 +16,13 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# The helpers the test scripts share.
+sys.path.insert(0, os.path.join(ROOT, "test", "utils"))
+import testlib  # noqa: E402
 
 TOOLS = [
     ("clang++ -fsyntax-only", "floor"),
@@ -32,8 +34,7 @@ TOOLS = [
 
 
 def run(cmd, **kw):
-    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, **kw)
+    return testlib.run(cmd, **kw)
 
 
 def commands(args, source, flags):
@@ -140,11 +141,9 @@ def peak_memory(args, command, workdir):
     """Median peak resident set in MB over the runs."""
     peaks = []
     for _ in range(args.memory_runs):
-        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "sh", "-c",
-                               command + " >/dev/null 2>&1"],
-                              cwd=workdir, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True)
-        peaks.append(int(proc.stderr.strip().splitlines()[-1]) / 1024.0)
+        r = testlib.run(["sh", "-c", command + " >/dev/null 2>&1"],
+                        cwd=workdir, memory=True)
+        peaks.append(r.peak_mb)
     return statistics.median(peaks)
 
 

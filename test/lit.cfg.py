@@ -63,6 +63,54 @@ config.substitutions += [
          for m in ("", "/QtCore", "/QtNetwork", "/QtConcurrent")])),
 ]
 
+# Optional real headers: a test that needs some REQUIRES their feature, and
+# is reported UNSUPPORTED, naming it, on a machine without them (./run
+# installs them all).
+def boost_version():
+    try:
+        with open("/usr/include/boost/version.hpp") as f:
+            for line in f:
+                if line.startswith("#define BOOST_VERSION "):
+                    return int(line.split()[2])
+    except OSError:
+        pass
+    return 0
+
+
+inc = "/usr/include"
+qt = os.path.join(inc, "x86_64-linux-gnu", "qt6")
+unpacked = os.path.join(obj, "deps", "root", "usr", "include")
+optional_headers = {
+    "asio": [os.path.join(inc, "asio.hpp")],
+    "qcoro": [os.path.join(qt, "QtCore", "QObject"),
+              os.path.join(inc, "qcoro6", "qcoro", "qcorotask.h")],
+    "db-clients": [os.path.join(inc, h) for h in (
+        "postgresql/libpq-fe.h", "sqlite3.h", "mariadb/mysql.h", "hiredis/hiredis.h",
+        "libmongoc-1.0/mongoc/mongoc.h", "librdkafka/rdkafka.h",
+        "pqxx/pqxx", "SQLiteCpp/SQLiteCpp.h", "soci/soci.h")] +
+                  [os.path.join(unpacked, "cppconn", "driver.h")],
+    "http-clients": [os.path.join(inc, h) for h in (
+        "x86_64-linux-gnu/curl/curl.h", "curlpp/Easy.hpp", "httplib.h",
+        "Poco/Net/HTTPClientSession.h", "grpcpp/grpcpp.h")] +
+                    [os.path.join(unpacked, "cpprest", "http_client.h")],
+    "zmq": [os.path.join(inc, h) for h in ("zmq.h", "zmq.hpp")],
+}
+for feature, headers in optional_headers.items():
+    if all(os.path.exists(h) for h in headers):
+        config.available_features.add(feature)
+# Boost.Asio's coroutines and Beast as clang sees them: Boost 1.81 (1.74
+# hides awaitable from clang).
+if boost_version() >= 108100 and os.path.exists(
+        os.path.join(inc, "boost", "beast.hpp")):
+    config.available_features.add("boost-asio")
+# --param without=a,b pretends features are missing (test/self/ checks that
+# such tests are skipped, with the reason).
+for feature in lit_config.params.get("without", "").split(","):
+    config.available_features.discard(feature.strip())
+lit_bin = os.path.join(llvm_bin, "lit")
+config.substitutions.append(("%lit", lit_bin if os.path.exists(lit_bin) else
+                             python + " /usr/lib/llvm-%s/build/utils/lit/lit.py" % v))
+
 # The robustness runner (utils/stress.py) with the corpus's substitutions.
 stress_subst = {name: value for name, value in config.substitutions
                 if name in ("%inputs", "%src", "%unpacked", "%asio_flags",

@@ -4,10 +4,14 @@
 //
 //   async-tidy-catalog check FILE...   exit 1 with file:line:col on errors
 //   async-tidy-catalog markdown FILE   the catalog page (docs/catalog.md)
-//   async-tidy-catalog fix-docs [--check] FILE PAGE...
-//                                      the "Fixes by framework" section of
-//                                      each check's page, rewritten in place
-//                                      (or compared, with --check)
+//   async-tidy-catalog keys            the keys a catalog may use
+//   async-tidy-catalog docs [--check] FILE PAGE...
+//                                      the generated sections of each
+//                                      check's page (the APIs it reports,
+//                                      its fixes by framework), rewritten
+//                                      in place or, with --check, compared;
+//                                      and the pages held against the
+//                                      category table
 //
 //===----------------------------------------------------------------------===//
 
@@ -161,38 +165,53 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
          << (E.When.empty() ? "always" : conditions(E.When)) << " |\n";
 }
 
-/// A call each check's page shows fixed, with what fills the template
-/// slots: the API it calls, its arguments, the object it is called on, and
-/// its type (empty when its value is unused).
+/// The call a check's page shows fixed, given in the page's marker as
+/// "example: API as CALL[ giving TYPE RESULT]": the API it calls, the call
+/// as written (the callee's prefix, its arguments), and the type and name of
+/// its result when its value is used.
 struct Example {
-  Category Cat;
-  llvm::StringLiteral Api;
-  llvm::StringLiteral Prefix;
-  llvm::StringLiteral Args;
-  llvm::StringLiteral Type;
-  llvm::StringLiteral Result;
+  std::string Api;
+  std::string Prefix;
+  std::string Args;
+  std::string Type;
+  std::string Result;
+  std::string Call;
 };
-constexpr Example Examples[] = {
-    {Category::Sleep, "std::this_thread::sleep_for",
-     "std::this_thread::", "100ms", "", ""},
-    {Category::Socket, "asio::basic_stream_socket::read_some", "sock.", "buf",
-     "std::size_t", "n"},
-    {Category::FileIo, "std::filesystem::file_size",
-     "std::filesystem::", "path", "std::uintmax_t", "size"},
-    {Category::Db, "PQexec", "", "conn, sql", "PGresult *", "res"},
-    {Category::Http, "curl_easy_perform", "", "curl", "", ""},
-    {Category::Wait, "std::future::get", "fut.", "", "int", "v"},
-    {Category::Process, "system", "std::", "cmd", "int", "status"},
-    {Category::Cpu, "crypt", "", "key, salt", "char *", "hash"},
-    {Category::Call, "legacy_fetch", "", "id", "Record", "rec"},
-};
+
+std::optional<Example> parseExample(llvm::StringRef Text) {
+  Example E;
+  if (!Text.consume_front("example: "))
+    return std::nullopt;
+  auto [Api, Rest] = Text.split(" as ");
+  auto [Call, Giving] = Rest.split(" giving ");
+  E.Api = Api.trim().str();
+  E.Call = Call.trim().str();
+  if (!Giving.empty()) {
+    auto [Type, Result] = Giving.trim().rsplit(' ');
+    E.Type = Type.trim().str();
+    E.Result = Result.trim().str();
+  }
+  llvm::StringRef Name = llvm::StringRef(E.Api).rsplit("::").second;
+  if (Name.empty())
+    Name = E.Api;
+  size_t At = llvm::StringRef(E.Call).rfind((Name + "(").str());
+  if (E.Api.empty() || At == llvm::StringRef::npos ||
+      !llvm::StringRef(E.Call).ends_with(")"))
+    return std::nullopt;
+  E.Prefix = E.Call.substr(0, At);
+  E.Args = llvm::StringRef(E.Call)
+               .drop_front(At + Name.size() + 1)
+               .drop_back()
+               .str();
+  return E;
+}
 
 /// Fills a template's slots with the example's text, as the checks do with
 /// the source's.
 std::string expandExample(llvm::StringRef Template, const Example &E,
                           const Framework &F, llvm::StringRef Call) {
   llvm::SmallVector<llvm::StringRef, 3> Args;
-  E.Args.split(Args, ", ", -1, false);
+  llvm::StringRef(E.Args).split(Args, ", ", -1, false);
   auto Fill = [&](const Slot &S,
                   llvm::StringRef) -> std::optional<std::string> {
     switch (S.Kind) {
@@ -203,15 +222,15 @@ std::string expandExample(llvm::StringRef Template, const Example &E,
         return Args[S.Index].str();
       return "{" + std::to_string(S.Index) + "}";
     case SlotKind::Args:
-      return E.Args.str();
+      return E.Args;
     case SlotKind::ArgsComma:
-      return E.Args.empty() ? "" : (E.Args + ", ").str();
+      return E.Args.empty() ? "" : E.Args + ", ";
     case SlotKind::Prefix:
-      return E.Prefix.str();
+      return E.Prefix;
     case SlotKind::Call:
       return Call.str();
     case SlotKind::Type:
-      return E.Type.empty() ? "void" : E.Type.str();
+      return E.Type.empty() ? "void" : E.Type;
     case SlotKind::Pool:
       return std::string("pool");
     case SlotKind::Home:
@@ -231,16 +250,9 @@ std::string expandExample(llvm::StringRef Template, const Example &E,
 }
 
 /// The "Fixes by framework" section of a check's page.
-std::string fixSection(const Catalog &C, Category Cat) {
-  const Example *E = nullptr;
-  for (const Example &X : Examples)
-    if (X.Cat == Cat)
-      E = &X;
-  std::string Call = (E->Prefix + llvm::StringRef(E->Api).rsplit("::").second +
-                      "(" + E->Args + ")")
-                         .str();
-  if (!llvm::StringRef(E->Api).contains("::"))
-    Call = (E->Prefix + E->Api + "(" + E->Args + ")").str();
+std::string fixSection(const Catalog &C, Category Cat, const Example &Ex) {
+  const Example *E = &Ex;
+  const std::string &Call = E->Call;
   const ApiEntry *Api = nullptr;
   for (const ApiEntry &A : C.entries())
     if (A.Name == E->Api && A.Hop == HopTarget::None)
@@ -251,7 +263,7 @@ std::string fixSection(const Catalog &C, Category Cat) {
   };
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << "Generated from the catalog by `async-tidy-catalog fix-docs`; the\n"
+  OS << "Generated from the catalog by `async-tidy-catalog docs`; the\n"
      << "tests in `test/fixes/` compile each of these against the "
         "framework's\nheaders. `pool` and `home` stand for the options "
         "`OffloadExecutor` and\n`OffloadHomeExecutor`; `sched` for a "
@@ -301,7 +313,7 @@ std::string fixSection(const Catalog &C, Category Cat) {
       else if (Req == ArgRequirement::Any)
         Arg = "n";
       std::string Before = A.Name + "(" + Arg + ")";
-      Example Other{Cat, "", "", "", "", ""};
+      Example Other;
       std::string After = expandExample(R.Code, Other, F, Before);
       size_t Slot = After.find("{0}");
       if (Slot != std::string::npos)
@@ -317,50 +329,160 @@ std::string fixSection(const Catalog &C, Category Cat) {
   return Text;
 }
 
-constexpr llvm::StringLiteral BeginMarker =
-    "<!-- BEGIN generated fixes by framework -->\n";
-constexpr llvm::StringLiteral EndMarker =
-    "<!-- END generated fixes by framework -->";
+/// The APIs a check reports, from the catalog: rows of the entries that
+/// share a reason and the conditions under which they are not reported.
+std::string reportedSection(const Catalog &C, Category Cat) {
+  struct Row {
+    std::string Reason;
+    std::string Quiet;
+    std::vector<std::string> Names;
+  };
+  std::vector<Row> Rows;
+  for (const ApiEntry &E : C.entries()) {
+    if (E.Cat != Cat || E.Hop != HopTarget::None)
+      continue;
+    std::string Quiet = quietWhen(E);
+    auto It = llvm::find_if(Rows, [&](const Row &R) {
+      return R.Reason == E.Reason && R.Quiet == Quiet;
+    });
+    if (It == Rows.end())
+      Rows.push_back({E.Reason, Quiet, {}});
+    It = llvm::find_if(Rows, [&](const Row &R) {
+      return R.Reason == E.Reason && R.Quiet == Quiet;
+    });
+    It->Names.push_back("`" + E.Name + "`");
+  }
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << "Generated from the [catalog](../catalog.md) by `async-tidy-catalog "
+        "docs`:\nevery API this check reports, matched by declaration.\n\n";
+  if (Rows.empty()) {
+    OS << "The catalog has none: this check reports the functions you name "
+          "in `BlockingFunctions` and those declared blocking.\n";
+    return Text;
+  }
+  OS << "| APIs | blocking because it | not reported when |\n|---|---|---|\n";
+  for (const Row &R : Rows)
+    OS << "| " << llvm::join(R.Names, ", ") << " | " << R.Reason << " | "
+       << R.Quiet << " |\n";
+  return Text;
+}
 
-/// Rewrites or checks the generated section of each page; false when a page
-/// is stale (with Check) or cannot be updated.
-bool fixDocs(const Catalog &C, llvm::ArrayRef<const char *> Pages, bool Check) {
+/// A generated section of a check's page, between its markers: the BEGIN
+/// marker may carry the section's parameters after a ';'.
+struct Section {
+  llvm::StringLiteral Name;
+  std::string (*Make)(const Catalog &C, Category Cat,
+                      llvm::StringRef Parameters, std::string &Error);
+};
+
+std::string makeReported(const Catalog &C, Category Cat,
+                         llvm::StringRef /*Parameters*/,
+                         std::string & /*Error*/) {
+  return reportedSection(C, Cat);
+}
+
+std::string makeFixes(const Catalog &C, Category Cat,
+                      llvm::StringRef Parameters, std::string &Error) {
+  std::optional<Example> E = parseExample(Parameters);
+  if (!E) {
+    Error = "the marker needs 'example: API as CALL[ giving TYPE RESULT]'";
+    return {};
+  }
+  return fixSection(C, Cat, *E);
+}
+
+constexpr Section Sections[] = {
+    {"reported APIs", makeReported},
+    {"fixes by framework", makeFixes},
+};
+
+/// The page with its generated sections made anew; errors in Error.
+std::string regenerate(const Catalog &C, Category Cat, llvm::StringRef Old,
+                       std::string &Error) {
+  std::string New = Old.str();
+  for (const Section &S : Sections) {
+    const std::string Begin = ("<!-- BEGIN generated " + S.Name).str();
+    const std::string End = ("<!-- END generated " + S.Name + " -->").str();
+    size_t B = New.find(Begin);
+    size_t BeginEnd = B == std::string::npos ? B : New.find("-->", B);
+    size_t E = New.find(End);
+    if (B == std::string::npos || BeginEnd == std::string::npos ||
+        E == std::string::npos || E < BeginEnd) {
+      Error =
+          "missing the markers of the generated section '" + S.Name.str() + "'";
+      return {};
+    }
+    llvm::StringRef Parameters =
+        llvm::StringRef(New).slice(B + Begin.size(), BeginEnd).trim();
+    Parameters.consume_front(";");
+    std::string Body = S.Make(C, Cat, Parameters.trim(), Error);
+    if (!Error.empty())
+      return {};
+    std::string Rest = New.substr(E);
+    New.resize(BeginEnd + 4);
+    New += Body;
+    New += Rest;
+  }
+  return New;
+}
+
+/// Whether a page says what the category table says of its check: its
+/// title, and the table's summary as its first sentence.
+bool matchesTable(Category Cat, llvm::StringRef Page, std::string &Error) {
+  const std::string Title = "# " + checkName(Cat) + "\n\n";
+  llvm::StringRef Summary = categoryInfo(Cat).Summary;
+  if (!Page.starts_with(Title)) {
+    Error = "does not start with '# " + checkName(Cat) + "'";
+    return false;
+  }
+  // Compared with line breaks as spaces: the page wraps its prose.
+  std::string Text = Page.drop_front(Title.size()).str();
+  llvm::replace(Text, '\n', ' ');
+  if (!llvm::StringRef(Text).starts_with(Summary)) {
+    Error = "does not start with the summary of engine/Categories.def: '" +
+            Summary.str() + "'";
+    return false;
+  }
+  return true;
+}
+
+/// Rewrites or checks each page; false when a page is stale (with Check),
+/// disagrees with the category table, or cannot be written.
+bool docs(const Catalog &C, llvm::ArrayRef<const char *> Pages, bool Check) {
   bool Ok = true;
+  auto Fail = [&](llvm::StringRef Page, const llvm::Twine &Why) {
+    llvm::errs() << Page << ": " << Why << "\n";
+    Ok = false;
+  };
   for (llvm::StringRef Page : Pages) {
-    llvm::StringRef Stem = llvm::sys::path::stem(Page);
-    std::optional<Category> Cat = categoryOfCheck(Stem);
+    std::optional<Category> Cat = categoryOfCheck(llvm::sys::path::stem(Page));
     auto Buffer = llvm::MemoryBuffer::getFile(Page);
     if (!Cat || !Buffer) {
-      llvm::errs() << Page << ": not a check's page\n";
-      Ok = false;
+      Fail(Page, "not a check's page");
       continue;
     }
     llvm::StringRef Old = (*Buffer)->getBuffer();
-    size_t Begin = Old.find(BeginMarker);
-    size_t End = Old.find(EndMarker);
-    if (Begin == llvm::StringRef::npos || End == llvm::StringRef::npos ||
-        End < Begin) {
-      llvm::errs() << Page << ": missing the markers of the generated "
-                   << "section\n";
-      Ok = false;
+    std::string Error;
+    if (!matchesTable(*Cat, Old, Error)) {
+      Fail(Page, Error);
       continue;
     }
-    std::string New = (Old.take_front(Begin + BeginMarker.size()) +
-                       fixSection(C, *Cat) + Old.drop_front(End))
-                          .str();
+    std::string New = regenerate(C, *Cat, Old, Error);
+    if (!Error.empty()) {
+      Fail(Page, Error);
+      continue;
+    }
     if (New == Old)
       continue;
     if (Check) {
-      llvm::errs() << Page << ": the generated section is stale; run "
-                   << "async-tidy-catalog fix-docs\n";
-      Ok = false;
+      Fail(Page, "a generated section is stale; run async-tidy-catalog docs");
       continue;
     }
     std::error_code EC;
     llvm::raw_fd_ostream Out(Page, EC);
     if (EC) {
-      llvm::errs() << Page << ": " << EC.message() << "\n";
-      Ok = false;
+      Fail(Page, EC.message());
       continue;
     }
     Out << New;
@@ -372,20 +494,26 @@ bool fixDocs(const Catalog &C, llvm::ArrayRef<const char *> Pages, bool Check) {
 
 int main(int Argc, char **Argv) {
   llvm::StringRef Mode = Argc > 1 ? Argv[1] : "";
-  if (Mode == "fix-docs") {
+  if (Mode == "docs") {
     llvm::ArrayRef<const char *> Args(Argv + 2, Argc - 2);
     const bool Check = !Args.empty() && llvm::StringRef(Args[0]) == "--check";
     if (Check)
       Args = Args.drop_front();
     std::optional<Catalog> C = Args.size() >= 2 ? load(Args[0]) : std::nullopt;
-    return C && fixDocs(*C, Args.drop_front(), Check) ? 0 : 1;
+    return C && docs(*C, Args.drop_front(), Check) ? 0 : 1;
+  }
+  if (Mode == "keys" && Argc == 2) {
+    for (const CatalogKeys &Place : catalogKeys())
+      for (llvm::StringRef Key : Place.Keys)
+        llvm::outs() << Place.Place << ": " << Key << "\n";
+    return 0;
   }
   if ((Mode != "check" && Mode != "markdown") || Argc < 3 ||
       (Mode == "markdown" && Argc != 3)) {
     llvm::errs() << "usage: async-tidy-catalog check FILE...\n"
                     "       async-tidy-catalog markdown FILE\n"
-                    "       async-tidy-catalog fix-docs [--check] FILE "
-                    "PAGE...\n";
+                    "       async-tidy-catalog keys\n"
+                    "       async-tidy-catalog docs [--check] FILE PAGE...\n";
     return 2;
   }
   if (Mode == "markdown") {

@@ -6,6 +6,9 @@
 #include "Policy.h"
 #include "SharedIncludes.h"
 #include "clang/Basic/Version.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <cstdlib>
 
 namespace clang::tidy::async {
 
@@ -40,6 +43,25 @@ struct Joining {
 };
 thread_local Joining Slot;
 
+/// How many analyses and engines exist, printed at exit with
+/// ASYNC_TIDY_STATS=1: an editor session must not accumulate them.
+struct Census {
+  std::atomic<unsigned> Made{0};
+  std::atomic<unsigned> Alive{0};
+  std::atomic<unsigned> Peak{0};
+  std::atomic<unsigned> Engines{0};
+  ~Census() {
+    if (std::getenv("ASYNC_TIDY_STATS"))
+      llvm::errs() << "async-tidy: " << Made << " analyses made, " << Alive
+                   << " alive at exit, at most " << Peak << " at once; "
+                   << Engines << " engines alive at exit\n";
+  }
+};
+Census &census() {
+  static Census C;
+  return C;
+}
+
 } // namespace
 
 std::shared_ptr<Analysis> Analysis::join(ClangTidyContext &Tidy) {
@@ -55,12 +77,22 @@ std::shared_ptr<Analysis> Analysis::join(ClangTidyContext &Tidy) {
 Analysis::Analysis(ClangTidyContext &Tidy)
     : Tidy(Tidy), HostMatches(hostMatches(Tidy)),
       Options(AnalysisOptions::read(Tidy)) {
+  Census &C = census();
+  ++C.Made;
+  unsigned Now = ++C.Alive;
+  for (unsigned Peak = C.Peak;
+       Now > Peak && !C.Peak.compare_exchange_weak(Peak, Now);)
+    ;
   ClangTidyOptions::OptionMap Stored;
   Options.store(Tidy, Stored);
   reportAnalysisOptions(Stored);
 }
 
-Analysis::~Analysis() = default;
+Analysis::~Analysis() {
+  --census().Alive;
+  if (TheEngine)
+    --census().Engines;
+}
 
 void Analysis::addPolicy(const CategoryPolicy &P) { Policies.push_back(&P); }
 
@@ -88,6 +120,8 @@ Engine &Analysis::engine(ASTContext &Ctx) {
     std::array<const CategoryPolicy *, NumCategories> ByCategory{};
     for (const CategoryPolicy *P : Policies)
       ByCategory[static_cast<unsigned>(P->Cat)] = P;
+    if (!TheEngine)
+      ++census().Engines;
     TheEngine = std::make_unique<Engine>(Ctx, PP, Options, ByCategory);
   }
   return *TheEngine;
@@ -102,6 +136,8 @@ void Analysis::finish() {
       configError(Tidy, "cannot write summaries to '" +
                             Options.SummaryDirectory + "': " + Error);
   }
+  if (TheEngine)
+    --census().Engines;
   TheEngine.reset();
   Includes.reset();
 }

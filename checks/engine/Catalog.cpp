@@ -116,6 +116,27 @@ Catalog::hopCandidates(llvm::StringRef Name) const {
 
 namespace {
 
+constexpr llvm::StringLiteral TopKeys[] = {"version", "apis", "hops",
+                                           "offloads", "frameworks"};
+constexpr llvm::StringLiteral EntryKeys[] = {
+    "name", "category", "reason", "unless",    "when",
+    "to",   "opt-in",   "swap",   "async-twin"};
+constexpr llvm::StringLiteral ConditionKeys[] = {
+    "arg", "args",   "equals",  "has-bits", "type",
+    "is",  "object", "returns", "mentions"};
+constexpr llvm::StringLiteral SwapKeys[] = {"code",  "needs", "include",
+                                            "arity", "value", "args"};
+constexpr llvm::StringLiteral FrameworkKeys[] = {
+    "name",  "family",      "namespace",      "types",  "executor",
+    "token", "token-needs", "redirect-error", "awaits", "offload"};
+constexpr llvm::StringLiteral OffloadKeys[] = {"value", "void", "needs",
+                                               "include"};
+constexpr CatalogKeys AllKeys[] = {
+    {"top level", TopKeys},       {"entry", EntryKeys},
+    {"condition", ConditionKeys}, {"swap rule", SwapKeys},
+    {"framework", FrameworkKeys}, {"offload", OffloadKeys},
+};
+
 /// A name under a framework family's namespaces, '{asio}::read': the family
 /// and the rest of the name; both empty for other names.
 struct FamilyName {
@@ -157,7 +178,7 @@ public:
     bool SawApis = false;
     for (llvm::yaml::KeyValueNode &KV : *Root) {
       std::string Key = scalar(KV.getKey());
-      if (Failed)
+      if (Failed || !known(KV, Key, TopKeys, ""))
         break;
       if (Key == "version") {
         if (scalar(KV.getValue()) != "1")
@@ -264,6 +285,14 @@ private:
     });
   }
 
+  /// Fails on a key the table of its place does not have.
+  bool known(llvm::yaml::KeyValueNode &KV, llvm::StringRef Key,
+             llvm::ArrayRef<llvm::StringLiteral> Keys, llvm::StringRef Where) {
+    if (llvm::is_contained(Keys, Key))
+      return true;
+    return fail(KV.getKey(), "unknown key '" + Key + "'" + Where);
+  }
+
   std::string scalar(llvm::yaml::Node *N) {
     auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N);
     if (!S) {
@@ -311,7 +340,7 @@ private:
     for (llvm::yaml::KeyValueNode &KV : *Map) {
       std::string Key = scalar(KV.getKey());
       llvm::yaml::Node *V = KV.getValue();
-      if (Failed)
+      if (Failed || !known(KV, Key, EntryKeys, " in an entry"))
         return {};
       if (Key == "name") {
         if (llvm::isa_and_present<llvm::yaml::SequenceNode>(V))
@@ -399,6 +428,10 @@ private:
       std::string Key = scalar(KV.getKey());
       if (Failed)
         return std::nullopt;
+      if (!llvm::is_contained(ConditionKeys, Key)) {
+        fail(KV.getKey(), "unknown condition '" + Key + "'; " + Usage);
+        return std::nullopt;
+      }
       if (Key == "arg") {
         std::optional<int64_t> V = integer(KV.getValue());
         if (!V || *V < 0) {
@@ -478,7 +511,7 @@ private:
     for (llvm::yaml::KeyValueNode &KV : *Map) {
       std::string Key = scalar(KV.getKey());
       llvm::yaml::Node *V = KV.getValue();
-      if (Failed)
+      if (Failed || !known(KV, Key, FrameworkKeys, " in a framework"))
         return false;
       if (Key == "name") {
         F.Name = scalar(V);
@@ -516,6 +549,8 @@ private:
           return fail(V, "'offload' is a mapping with 'value' and 'void'");
         for (llvm::yaml::KeyValueNode &OK : *O) {
           std::string K = scalar(OK.getKey());
+          if (!known(OK, K, OffloadKeys, " in 'offload'"))
+            return false;
           if (K == "value")
             checkTemplateAt(OK.getValue(),
                             F.Offload.Value = scalar(OK.getValue()),
@@ -575,6 +610,8 @@ private:
     S.Family = Family.str();
     for (llvm::yaml::KeyValueNode &R : *Rule) {
       std::string Key = scalar(R.getKey());
+      if (!known(R, Key, SwapKeys, " in a swap rule"))
+        return false;
       if (Key == "code") {
         S.Code = scalar(R.getValue());
         checkTemplateAt(R.getValue(), S.Code, TemplateKind::SwapCode);
@@ -724,6 +761,8 @@ private:
 };
 
 } // namespace
+
+llvm::ArrayRef<CatalogKeys> catalogKeys() { return AllKeys; }
 
 llvm::Expected<Catalog> Catalog::parse(llvm::StringRef Text,
                                        llvm::StringRef Source) {

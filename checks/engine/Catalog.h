@@ -123,6 +123,14 @@ struct ApiEntry {
   llvm::SmallVector<const SwapRule *, 2> swapsFor(llvm::StringRef Family) const;
 };
 
+/// The keys a catalog document may use, per place: the parser accepts these
+/// and no others, and the catalog file's header documents each.
+struct CatalogKeys {
+  llvm::StringLiteral Place;
+  llvm::ArrayRef<llvm::StringLiteral> Keys;
+};
+llvm::ArrayRef<CatalogKeys> catalogKeys();
+
 class Catalog {
 public:
   /// Parses a catalog document; errors carry "Source:line:col: ".

@@ -1,4 +1,5 @@
 // C++ database clients: libpqxx 6, SQLiteCpp, SOCI, MySQL Connector/C++.
+// REQUIRES: db-clients
 // RUN: %check_async_tidy %s async-blocking-db %t -- -I %inputs -isystem %unpacked -I/usr/include/postgresql
 
 #include "task.h"

@@ -1,4 +1,5 @@
 // C database clients: libpq, SQLite, hiredis, MariaDB, MongoDB, librdkafka.
+// REQUIRES: db-clients
 // RUN: %check_async_tidy %s async-blocking-db %t -- -I %inputs -I/usr/include/postgresql -I/usr/include/mariadb -I/usr/include/libmongoc-1.0 -I/usr/include/libbson-1.0
 
 #include "task.h"

@@ -1,4 +1,5 @@
 // cpprestsdk (its headers unpacked from libcpprest-dev by ./run).
+// REQUIRES: http-clients
 // RUN: %check_async_tidy %s async-blocking-http %t -- -I %inputs -isystem %unpacked
 
 #include "task.h"

@@ -1,5 +1,6 @@
 // HTTP clients: libcurl, curlpp, cpp-httplib, Poco (cpprestsdk has its own
 // test: its U() macro breaks curl.h).
+// REQUIRES: http-clients
 // RUN: %check_async_tidy %s async-blocking-http %t -- -I %inputs
 
 #include "task.h"

@@ -1,5 +1,6 @@
 // Swap fixes against Debian's standalone Asio 1.22; the fixed file must
 // compile.
+// REQUIRES: asio
 // RUN: %check_async_tidy --compile-fixed=%clangxx %s async-blocking-sleep %t -- %asio_flags
 
 #include <asio.hpp>

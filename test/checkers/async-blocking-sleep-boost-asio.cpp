@@ -1,5 +1,6 @@
 // Swap fixes against Boost 1.81 (Asio 1.26); the fixed file must
 // compile.
+// REQUIRES: boost-asio
 // RUN: %check_async_tidy --compile-fixed=%clangxx %s async-blocking-sleep %t
 
 #include <boost/asio.hpp>

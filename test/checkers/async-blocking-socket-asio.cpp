@@ -1,5 +1,6 @@
 // Synchronous Asio operations in awaitable coroutines, against Debian's
 // standalone Asio 1.22.
+// REQUIRES: asio
 // RUN: %check_async_tidy --compile-fixed=%clangxx %s async-blocking-socket,async-blocking-sleep,async-blocking-wait %t -- %asio_flags
 
 #include <asio.hpp>

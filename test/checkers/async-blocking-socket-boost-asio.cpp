@@ -1,5 +1,6 @@
 // Synchronous Asio operations in awaitable coroutines, against Debian's
 // Boost 1.81 (Asio and Beast); each fix compiles against the same headers.
+// REQUIRES: boost-asio
 // RUN: %check_async_tidy --compile-fixed=%clangxx %s async-blocking-socket,async-blocking-sleep,async-blocking-wait %t
 
 #include <boost/asio.hpp>

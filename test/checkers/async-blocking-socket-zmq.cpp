@@ -1,4 +1,5 @@
 // ZeroMQ (libzmq3-dev, cppzmq-dev) and Poco sockets (libpoco-dev).
+// REQUIRES: zmq, http-clients
 // RUN: %check_async_tidy %s async-blocking-socket %t -- -I %inputs
 
 #include "task.h"

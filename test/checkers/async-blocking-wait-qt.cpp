@@ -1,4 +1,5 @@
 // Qt's blocking waits in QCoro coroutines, against Debian's Qt 6 and QCoro.
+// REQUIRES: qcoro
 // RUN: %check_async_tidy %s async-blocking-wait,async-blocking-sleep,async-blocking-process %t -- %qt_flags
 
 #include <QCoro/QCoroAbstractSocket>

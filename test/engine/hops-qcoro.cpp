@@ -1,5 +1,6 @@
 // QCoro::moveToThread moves a QCoro coroutine onto another thread, against
 // Debian's Qt 6 and QCoro 0.8.
+// REQUIRES: qcoro
 // RUN: %check_async_tidy %s async-blocking-sleep %t -- %qt_flags
 
 #include <QCoro/QCoroTask>

@@ -1,6 +1,7 @@
 // After 'co_await pool.schedule()' and other hops onto a pool, the rest of
 // the block runs on the pool: blocking there is intended. A hop back to the
 // event loop resumes reporting.
+// REQUIRES: asio
 // RUN: %check_async_tidy %s async-blocking-sleep %t -- -I %inputs -I %inputs/frameworks %asio_flags
 // RUN: %check_async_tidy --suffix=OPTION %s async-blocking-sleep %t \
 // RUN:   --config="{CheckOptions: {HopAwaitables: 'my::to_workers,pool;my::to_loop,loop'}}" -- -I %inputs -I %inputs/frameworks %asio_flags

@@ -1,6 +1,7 @@
 // The nearest enclosing function decides: a lambda called on the spot runs
 // in the coroutine; one handed to a thread or an executor, or only stored,
 // does not.
+// REQUIRES: asio
 // RUN: %check_async_tidy %s async-blocking-sleep,async-blocking-file-io %t -- -I %inputs %asio_flags
 
 #include "task.h"

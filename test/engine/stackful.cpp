@@ -1,5 +1,6 @@
 // Stackful coroutines count too: functions taking Asio's yield_context, and
 // functions listed in StackfulFunctions.
+// REQUIRES: boost-asio
 // RUN: %check_async_tidy %s async-blocking-sleep %t \
 // RUN:   --config="{CheckOptions: {StackfulFunctions: 'app::Handler::HandleRequest'}}"
 // RUN: %check_async_tidy --suffix=OFF %s async-blocking-sleep %t \

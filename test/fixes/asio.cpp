@@ -1,6 +1,7 @@
 // Asio against Debian's standalone Asio 1.22: async twins with the
 // completion token, errors redirected into the caller's error_code, the
 // offload through co_spawn on a pool, and the places no fix may go.
+// REQUIRES: asio
 // RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool}}" %s async-blocking-socket,async-blocking-file-io,async-blocking-sleep %t -- -I %inputs %asio_flags
 
 #include <asio.hpp>

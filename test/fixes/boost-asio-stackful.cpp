@@ -1,5 +1,6 @@
 // Stackful coroutines on Boost 1.81's spawn: the yield_context is the
 // completion token, with no co_await; errors go through yield[ec].
+// REQUIRES: boost-asio
 // RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes %s async-blocking-sleep,async-blocking-socket %t
 
 #include <boost/asio.hpp>

@@ -1,5 +1,6 @@
 // Boost 1.81 Asio and Beast: Beast's operations with errors redirected, the
 // timer in a member coroutine, and the offload through co_spawn.
+// REQUIRES: boost-asio, db-clients
 // RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: blocking_pool_}}" %s async-blocking-socket,async-blocking-http,async-blocking-db,async-blocking-sleep %t
 
 #include <boost/asio.hpp>

@@ -1,5 +1,6 @@
 // Boost.Cobalt (stand-in headers over the real Boost 1.81 Asio): the timer
 // with use_op, Asio operations with use_op, offload with spawn.
+// REQUIRES: boost-asio
 // RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait,async-blocking-socket %t -- -I %inputs -I %inputs/frameworks
 
 #include <boost/asio.hpp>

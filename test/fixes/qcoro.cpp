@@ -1,6 +1,7 @@
 // QCoro against Debian's Qt 6 and QCoro 0.8: sleepFor for whole
 // milliseconds (with its header included), and offload through
 // QtConcurrent::run, which needs no pool option.
+// REQUIRES: qcoro
 // RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes %s async-blocking-sleep,async-blocking-file-io %t -- -I %inputs %qt_flags
 
 // CHECK-FIXES: #include <QCoroFuture>

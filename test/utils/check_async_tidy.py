@@ -16,8 +16,9 @@ import argparse
 import os
 import re
 import shlex
-import subprocess
 import sys
+
+from testlib import run
 
 PREFIXES = ("CHECK-MESSAGES", "CHECK-NOTES", "CHECK-FIXES")
 
@@ -26,15 +27,9 @@ def fail(message):
     sys.exit("error: " + message)
 
 
-def run(cmd, **kwargs):
-    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          universal_newlines=True, **kwargs)
-
-
 def file_check(filecheck, test, prefix, text, extra):
     cmd = [filecheck, test, "--check-prefix=" + prefix, "--dump-input=never"] + extra
-    proc = subprocess.run(cmd, input=text, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, universal_newlines=True)
+    proc = run(cmd, input=text)
     if proc.returncode != 0:
         sys.stdout.write(proc.stdout)
         fail("FileCheck --check-prefix=%s failed" % prefix)

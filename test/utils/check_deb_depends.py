@@ -10,13 +10,13 @@ Prints one "soname package" line per library.
 
 import os
 import re
-import subprocess
 import sys
 
+from testlib import run
 
-def run(*command):
-    return subprocess.run(command, check=True, stdout=subprocess.PIPE,
-                          universal_newlines=True).stdout
+
+def output(*command):
+    return run(list(command), merge=False, check=True).stdout
 
 
 def is_elf(path):
@@ -26,7 +26,7 @@ def is_elf(path):
 
 def main():
     deb, root = sys.argv[1:3]
-    depends = run("dpkg-deb", "-f", deb, "Depends")
+    depends = output("dpkg-deb", "-f", deb, "Depends")
     named = {re.split(r"[ (]", d.strip())[0] for d in depends.split(",")}
 
     needed = set()
@@ -35,13 +35,13 @@ def main():
             path = os.path.join(directory, name)
             if os.path.islink(path) or not is_elf(path):
                 continue
-            dynamic = run("readelf", "-d", path)
+            dynamic = output("readelf", "-d", path)
             needed |= set(re.findall(r"\(NEEDED\).*\[(.*)\]", dynamic))
     if not needed:
         sys.exit("error: no ELF file with shared libraries under %s" % root)
 
     cache = {}
-    for line in run("ldconfig", "-p").splitlines():
+    for line in output("ldconfig", "-p").splitlines():
         m = re.match(r"\s*(\S+) \((.*)\) => (\S+)", line)
         if m and "x86-64" in m.group(2):
             cache.setdefault(m.group(1), m.group(3))
@@ -53,14 +53,9 @@ def main():
             missing.append("%s: not found by ldconfig" % soname)
             continue
         # dpkg knows the path the package installed, not the symlinks to it.
-        owner = subprocess.run(["dpkg", "-S", os.path.realpath(path)],
-                               stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL,
-                               universal_newlines=True)
+        owner = run(["dpkg", "-S", os.path.realpath(path)], merge=False)
         if owner.returncode != 0:
-            owner = subprocess.run(["dpkg", "-S", path],
-                                   stdout=subprocess.PIPE,
-                                   universal_newlines=True)
+            owner = run(["dpkg", "-S", path], merge=False)
         package = owner.stdout.split(":")[0].strip()
         print(soname, package)
         if package not in named:

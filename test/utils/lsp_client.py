@@ -8,6 +8,14 @@ one and prints both in a line-oriented form for FileCheck:
   quickfix "title" edit L:C-L:C "new text"
 
 Positions are 1-based. Exits non-zero when the server dies or stays silent.
+
+With --rebuilds N it then edits the file N times, waiting for the server to
+publish the diagnostics of each version, and prints the server's resident
+memory after the first tenth of the rebuilds and after the last:
+
+  rebuilds N diagnostics D rss-mb A B growth-mb G
+
+Flat memory over hundreds of rebuilds is what an editor session needs.
 """
 
 import argparse
@@ -20,10 +28,10 @@ import queue
 
 
 class Server:
-    def __init__(self, cmd, cwd):
+    def __init__(self, cmd, cwd, stderr=None):
         self.proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL)
+                                     stderr=stderr or subprocess.DEVNULL)
         self.next_id = 0
         self.inbox = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -76,6 +84,36 @@ class Server:
         return reply["result"]
 
 
+def rss_mb(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def rebuild(server, uri, text, count, timeout):
+    """Edits the open file count times, each edit a rebuild."""
+    warm = None
+    diagnostics = 0
+    for version in range(2, count + 2):
+        # A comment that changes each time: a new AST, the same findings.
+        edited = text + "\n// edit %d\n" % version
+        server.send("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"text": edited}]}, notify=True)
+        published = server.wait(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics"
+            and m["params"]["uri"] == uri
+            and m["params"].get("version") == version, timeout)
+        diagnostics = len(published["params"]["diagnostics"])
+        if version - 1 == max(1, count // 10):
+            warm = rss_mb(server.proc.pid)
+    last = rss_mb(server.proc.pid)
+    print("rebuilds %d diagnostics %d rss-mb %.1f %.1f growth-mb %.1f" %
+          (count, diagnostics, warm, last, last - warm))
+
+
 def span(r):
     return "%d:%d-%d:%d" % (r["start"]["line"] + 1, r["start"]["character"] + 1,
                             r["end"]["line"] + 1, r["end"]["character"] + 1)
@@ -84,6 +122,9 @@ def span(r):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--timeout", type=int, default=120)
+    parser.add_argument("--rebuilds", type=int, default=0)
+    parser.add_argument("--server-stderr", metavar="FILE",
+                        help="write the server's stderr there")
     parser.add_argument("file")
     parser.add_argument("server", nargs=argparse.REMAINDER)
     args = parser.parse_args()
@@ -91,7 +132,8 @@ def main():
     path = os.path.abspath(args.file)
     root = os.path.dirname(path)
     uri = "file://" + path
-    server = Server(args.server, root)
+    stderr = open(args.server_stderr, "w") if args.server_stderr else None
+    server = Server(args.server, root, stderr)
     server.request("initialize", {
         "processId": os.getpid(),
         "rootUri": "file://" + root,
@@ -130,6 +172,8 @@ def main():
                         os.path.basename(edit_uri), span(e["range"]),
                         json.dumps(e["newText"])))
     print("diagnostics: %d" % len(diagnostics))
+    if args.rebuilds:
+        rebuild(server, uri, text, args.rebuilds, args.timeout)
     server.request("shutdown", None, args.timeout)
     server.send("exit", None, notify=True)
     server.proc.wait(timeout=args.timeout)

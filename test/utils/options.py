@@ -16,9 +16,10 @@ Exits 1 with one line per mismatch.
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
+
+from testlib import run
 
 CHECKS = "-*,async-*"
 PREFIX = "async-blocking-"
@@ -79,16 +80,15 @@ def reference_rows(doc_text):
     return rows
 
 
-def run(tool, args, cwd):
-    return subprocess.run([tool] + args, cwd=cwd, capture_output=True,
-                          text=True, errors="replace")
+def run_tool(tool, args, cwd):
+    return run([tool] + args, cwd=cwd, merge=False)
 
 
 def with_config(tool, options, cwd, extra):
     path = os.path.join(cwd, "config.yaml")
     with open(path, "w") as f:
         json.dump({"Checks": CHECKS, "CheckOptions": options}, f)
-    return run(tool, ["--config-file=" + path] + extra, cwd)
+    return run_tool(tool, ["--config-file=" + path] + extra, cwd)
 
 
 SCOPES = ("check", "global", "global or check")

@@ -8,8 +8,9 @@ Fails on any warning or error, printing them.
 import concurrent.futures
 import json
 import os
-import subprocess
 import sys
+
+from testlib import run
 
 
 def main():
@@ -24,9 +25,7 @@ def main():
         sys.exit("error: only %d project sources found in %s" % (len(mine), build))
 
     def lint(path):
-        proc = subprocess.run([clang_tidy, "-p", build, "--quiet", path],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              universal_newlines=True)
+        proc = run([clang_tidy, "-p", build, "--quiet", path])
         findings = [l for l in proc.stdout.splitlines()
                     if " warning: " in l or " error: " in l]
         return path, proc.returncode, findings

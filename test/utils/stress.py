@@ -27,10 +27,11 @@ import random
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
+
+import testlib
 
 CORPUS_DIRS = ("test/checkers", "test/engine", "test/fixes", "test/driver",
                "examples")
@@ -49,15 +50,8 @@ APPLIED = re.compile(r"clang-tidy applied (\d+) of (\d+) suggested fixes")
 
 def run(cmd, timeout=None, cwd=None):
     """(returncode or None on timeout, output, seconds)."""
-    start = time.monotonic()
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, cwd=cwd,
-                              timeout=timeout, errors="replace", text=True)
-        return proc.returncode, proc.stdout, time.monotonic() - start
-    except subprocess.TimeoutExpired as e:
-        out = e.stdout.decode(errors="replace") if e.stdout else ""
-        return None, out, time.monotonic() - start
+    r = testlib.run(cmd, timeout=timeout, cwd=cwd)
+    return r.returncode, r.stdout, r.seconds
 
 
 def crashed(rc, out):
@@ -443,16 +437,10 @@ def big_inputs(scale):
 
 
 def measure(cmd, timeout):
-    start = time.monotonic()
-    try:
-        proc = subprocess.run(["/usr/bin/time", "-f", "MAXRSS %M"] + cmd,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              timeout=timeout, errors="replace", text=True)
-    except subprocess.TimeoutExpired:
+    r = testlib.run(cmd, timeout=timeout, memory=True)
+    if r.timed_out:
         return None, None, None, ""
-    m = re.search(r"MAXRSS (\d+)", proc.stdout)
-    return (proc.returncode, time.monotonic() - start,
-            int(m.group(1)) / 1024.0 if m else 0.0, proc.stdout)
+    return r.returncode, r.seconds, r.peak_mb or 0.0, r.stdout
 
 
 def cmd_big(args, tool, _files):
