@@ -132,9 +132,12 @@ CANDIDATES = {
             "async_simple::(Future|Promise))\")))))))" % calls(
                 "::std::atomic_wait", "::std::atomic_wait_explicit", "::std::atomic_flag_wait",
                 "::coro::sync_wait", "::async_simple::coro::syncAwait", "::cppcoro::sync_wait"),
-    "qt": "expr(anyOf(%s, cxxMemberCallExpr(callee(cxxMethodDecl(anyOf(matchesName(\"::waitFor[A-Za-z]*$\"), "
-          "ofClass(hasAnyName(\"::QFile\", \"::QDir\", \"::QFileInfo\", \"::QSettings\", \"::QSqlQuery\", "
-          "\"::QSqlDatabase\", \"::QEventLoop\", \"::QFuture\", \"::QThread\", \"::QProcess\")))))), "
+    # Qt's own waitFor* (not QCoro's awaitables of the same name), blocking
+    # members by name, and any member of the file and database classes.
+    "qt": "expr(anyOf(%s, cxxMemberCallExpr(callee(cxxMethodDecl(anyOf(matchesName(\"^::Q[A-Za-z]+::waitFor[A-Za-z]*$\"), "
+          "hasAnyName(\"::QThread::wait\", \"::QEventLoop::exec\", \"::QFuture::result\", \"::QFuture::results\", "
+          "\"::QFuture::waitForFinished\", \"::QSettings::sync\", \"::QCoreApplication::exec\"), "
+          "ofClass(hasAnyName(\"::QFile\", \"::QDir\", \"::QFileInfo\", \"::QSqlQuery\", \"::QSqlDatabase\")))))), "
           "cxxMemberCallExpr(on(anyOf(hasType(%s), hasType(pointsTo(%s)))), "
           "callee(cxxMethodDecl(ofClass(hasName(\"::QIODevice\")))))))" % (
               calls("::QThread::sleep", "::QThread::msleep", "::QThread::usleep", "::QTest::qWait",
@@ -338,11 +341,15 @@ def run(args, profile, checkout, work):
 
 
 def load_verdicts(name):
+    """bench/real-world-verdicts.json: per profile, "findings" (verdicts keyed
+    by finding_key), "candidates" (keyed 'file:line:family') and "misses"
+    found by reading the code (keyed 'file:line')."""
     path = os.path.join(HERE, "real-world-verdicts.json")
     if not os.path.exists(path):
-        return {}
+        return {}, {}, {}
     with open(path) as f:
-        return json.load(f).get(name, {})
+        entry = json.load(f).get(name, {})
+    return entry.get("findings", {}), entry.get("candidates", {}), entry.get("misses", {})
 
 
 def finding_key(f):
@@ -363,7 +370,7 @@ def verdict_of(verdicts, finding):
 
 def summary(name, profile, report):
     files, findings = report["files"], report["findings"]
-    verdicts = load_verdicts(name)
+    verdicts, candidate_verdicts, misses = load_verdicts(name)
     seen = collections.Counter()
     for f in findings:
         key = finding_key(f)
@@ -382,7 +389,16 @@ def summary(name, profile, report):
         "- coroutines: %d stackless, %d stackful" % (sum(r["coroutines"] for r in files),
                                                       sum(r["stackful"] for r in files)),
         "- findings: %d" % len(findings),
-        "- by verdict: " + ", ".join("%s %d" % kv for kv in sorted(by_verdict.items())), "",
+        "- by verdict: " + ", ".join("%s %d" % kv for kv in sorted(by_verdict.items())),
+    ]
+    if "candidates" in report:
+        reviewed = collections.Counter(
+            candidate_verdicts.get("%s:%d:%s" % (c["file"], c["line"], c["family"]), {}).get("class", "unreviewed")
+            for c in report["candidates"])
+        lines.append("- possible misses listed: %d (%s)" % (
+            len(report["candidates"]), ", ".join("%s %d" % kv for kv in sorted(reviewed.items()))))
+    lines += [
+        "",
         "## Findings by check and called function", "",
         "| check | message (call) | count |", "|---|---|---|",
     ]
@@ -411,9 +427,14 @@ def summary(name, profile, report):
                                                      ": " + v["why"] if v.get("why") else ""))
     if "candidates" in report:
         lines += ["", "## Possible misses (calls of issue 19's families in coroutines, not reported)", ""]
-        lines += ["- %s:%d: %s%s" % (c["file"], c["line"], c["family"],
-                                      "" if c["file"] == c["tu"] else " (via %s)" % c["tu"])
-                  for c in report["candidates"]]
+        for c in report["candidates"]:
+            v = candidate_verdicts.get("%s:%d:%s" % (c["file"], c["line"], c["family"]), {})
+            lines.append("- %s:%d: %s%s -- **%s**%s" % (
+                c["file"], c["line"], c["family"], "" if c["file"] == c["tu"] else " (via %s)" % c["tu"],
+                v.get("class", "unreviewed"), ": " + v["why"] if v.get("why") else ""))
+    if misses:
+        lines += ["", "## Misses found by reading the code", ""]
+        lines += ["- %s: %s" % kv for kv in sorted(misses.items())]
     return "\n".join(lines) + "\n"
 
 
