@@ -142,6 +142,7 @@ CANDIDATES = {
           "callee(cxxMethodDecl(ofClass(hasName(\"::QIODevice\")))))))" % (
               calls("::QThread::sleep", "::QThread::msleep", "::QThread::usleep", "::QTest::qWait",
                     "::QTest::qWaitFor", "::QCoreApplication::processEvents"), QFILE, QFILE),
+    # TLS set-up from files, and the file APIs of libraries issue 19 names.
     "tls-file": calls(*(
         ["::%s::ssl::context::%s" % (ns, m) for ns in ("asio", "boost::asio") for m in (
             "use_certificate_chain_file", "use_certificate_file", "use_private_key_file",
@@ -154,10 +155,9 @@ CANDIDATES = {
          "::boost::beast::file_posix::write", "::boost::beast::file_stdio::open",
          "::boost::beast::file_stdio::read", "::YAML::LoadFile", "::gzopen", "::gzread", "::gzwrite"])),
     "filesystem": "callExpr(callee(functionDecl(matchesName(\"^::(std|boost)::filesystem::\"))))",
+    "beast-file-body": "cxxMemberCallExpr(callee(cxxMethodDecl(hasName(\"open\"), ofClass(matchesName("
+                       "\"::boost::beast::http::basic_file_body(<.*>)?::value_type$\")))))",
 }
-CANDIDATES["beast-file-body"] = ("cxxMemberCallExpr(callee(cxxMethodDecl(hasName(\"open\"), "
-                                 "ofClass(matchesName(\"::boost::beast::http::basic_file_body<.*>::value_type$|"
-                                 "::boost::beast::http::basic_file_body::value_type$\")))))")
 
 
 def inside(path, root):
