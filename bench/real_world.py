@@ -37,9 +37,13 @@ import fnmatch
 import json
 import os
 import re
-import subprocess
 import sys
 import time
+
+# The helpers the test scripts share.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "test", "utils"))
+import testlib  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -209,8 +213,8 @@ def write_stubs(profile, checkout, work):
         with open(path, "w") as f:
             f.write(text)
     for argv in profile.get("generate", []):
-        subprocess.run([a.replace("{src}", checkout).replace("{stubs}", stubs) for a in argv],
-                       cwd=stubs, check=True)
+        testlib.run([a.replace("{src}", checkout).replace("{stubs}", stubs) for a in argv],
+                    cwd=stubs, check=True)
 
 
 def prelude(profile, rel):
@@ -300,14 +304,10 @@ def run(args, profile, checkout, work):
         cmd = ["nice", "-n", "10", args.tidy, "-p", work, "--quiet",
                "--experimental-custom-checks", "--config-file=" + os.path.join(work, "config.json"),
                "--header-filter=" + header_filter, main]
-        start = time.time()
-        try:
-            proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                  text=True, timeout=args.timeout)
-            output, status = proc.stdout, proc.returncode
-        except subprocess.TimeoutExpired as e:
-            output, status = (e.stdout or b"").decode(errors="replace"), "timeout"
-        seconds = round(time.time() - start, 1)
+        proc = testlib.run(cmd, timeout=args.timeout)
+        output = proc.stdout
+        status = "timeout" if proc.timed_out else proc.returncode
+        seconds = round(proc.seconds, 1)
         if "[clang-tidy-config]" in output:
             # A query clang-tidy rejects only warns, and would count nothing.
             sys.exit("configuration rejected:\n" + output)
@@ -475,7 +475,7 @@ def main():
         os.makedirs(work, exist_ok=True)
         start = time.time()
         files, findings, candidates = run(args, profile, checkout, work)
-        version = subprocess.run([args.tidy, "--version"], stdout=subprocess.PIPE, text=True).stdout
+        version = testlib.run([args.tidy, "--version"], merge=False).stdout
         report = {"profile": args.profile, "checkout": checkout, "url": profile.get("url"),
                   "ref": profile.get("ref"), "commit": profile.get("commit"),
                   "tool": args.tidy, "tool_version": " ".join(version.split()),
