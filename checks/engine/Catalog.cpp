@@ -639,12 +639,13 @@ private:
                   .Case("steady-duration", ArgRequirement::SteadyDuration)
                   .Case("ms-duration", ArgRequirement::MillisecondsDuration)
                   .Case("awaitable", ArgRequirement::Awaitable)
+                  .Case("unchanged", ArgRequirement::Unchanged)
                   .Default(std::nullopt);
           if (!Req)
             return fail(R.getValue(),
                         "unknown argument requirement '" + A +
                             "' (expected any, duration, steady-duration, "
-                            "ms-duration or awaitable)");
+                            "ms-duration, awaitable or unchanged)");
           S.Args.push_back(*Req);
         }
       } else {

@@ -65,6 +65,10 @@ enum class ArgRequirement : uint8_t {
   /// A coroutine of the same framework family, not an lvalue: 'co_await'
   /// takes it as the blocking wait did.
   Awaitable,
+  /// An integer the parameter takes unchanged: of an unsigned type no wider
+  /// than the parameter's, or a constant within its range. sleep(-1) sleeps
+  /// for 136 years; a timer given -1 seconds fires at once.
+  Unchanged,
 };
 
 /// Rewrites a call into the async twin of one framework family.

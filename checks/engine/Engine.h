@@ -116,6 +116,11 @@ public:
   /// True the first time a diagnostic of Cat is claimed at Loc: a call
   /// written once in a template is reported once, not per instantiation.
   bool claim(Category Cat, SourceLocation Loc);
+  /// True the first time a fix is claimed at Loc: a call reported by two
+  /// checks gets its fixes once (clang-tidy drops overlapping fixes, both).
+  bool claimFix(SourceLocation Loc) {
+    return FixesClaimed.insert(Loc.getRawEncoding()).second;
+  }
 
 private:
   /// How a function reaches a blocking API of one category, through one of
@@ -174,6 +179,7 @@ private:
       Reports;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Facts>> Helpers;
   llvm::DenseSet<std::pair<unsigned, SourceLocation::UIntTy>> Claimed;
+  llvm::DenseSet<SourceLocation::UIntTy> FixesClaimed;
   std::shared_ptr<const SummaryIndex> Summaries;
   llvm::DenseMap<const FunctionDecl *, std::vector<const ExternalFinding *>>
       Externals;

@@ -1,6 +1,7 @@
 //===--- Fixes.cpp - async-tidy -------------------------------------------===//
 
 #include "Fixes.h"
+#include "FixSafety.h"
 #include "Templates.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -153,9 +154,14 @@ std::optional<std::string> expand(llvm::StringRef Template, const Slots &S) {
           llvm::StringRef Before) -> std::optional<std::string> {
         switch (Slot.Kind) {
         case SlotKind::Ns:
-          if (S.Report.Fw)
-            return S.Report.Fw->Namespace;
-          return std::nullopt;
+          if (!S.Report.Fw)
+            return std::nullopt;
+          // The user's own 'asio' next to the coroutine would be found
+          // first: name the framework's from the global scope.
+          if (shadowedAt(S.Report.Fw->Namespace,
+                         *S.Report.Coroutine->getDeclContext(), S.E.context()))
+            return "::" + S.Report.Fw->Namespace;
+          return S.Report.Fw->Namespace;
         case SlotKind::Arg: {
           if (Slot.Index >= Args.size())
             return std::nullopt;
@@ -270,8 +276,39 @@ bool isDuration(const Expr &Arg, uint64_t Num, uint64_t Den) {
   return Scaled.urem(D * llvm::APInt(128, Num)) == 0;
 }
 
-bool meets(ArgRequirement R, const Expr &Arg, const Slots &S) {
+/// Whether an integer argument reaches parameter Param unchanged.
+bool unchanged(const Expr &Arg, const ParmVarDecl *Param,
+               const ASTContext &Ctx) {
+  if (!Param || !Param->getType()->isIntegerType())
+    return false;
+  QualType To = Param->getType();
+  const Expr *E = Arg.IgnoreParenImpCasts();
+  if (!E->getType()->isIntegerType() || E->isValueDependent())
+    return false;
+  Expr::EvalResult R;
+  if (E->EvaluateAsInt(R, Ctx)) {
+    llvm::APSInt V = R.Val.getInt();
+    llvm::APSInt Min = llvm::APSInt::getMinValue(Ctx.getIntWidth(To),
+                                                 To->isUnsignedIntegerType());
+    llvm::APSInt Max = llvm::APSInt::getMaxValue(Ctx.getIntWidth(To),
+                                                 To->isUnsignedIntegerType());
+    return llvm::APSInt::compareValues(V, Min) >= 0 &&
+           llvm::APSInt::compareValues(V, Max) <= 0;
+  }
+  QualType From = E->getType();
+  return From->isUnsignedIntegerType() == To->isUnsignedIntegerType() &&
+         Ctx.getIntWidth(From) <= Ctx.getIntWidth(To);
+}
+
+bool meets(ArgRequirement R, const Expr &Arg, unsigned Index, const Slots &S) {
   switch (R) {
+  case ArgRequirement::Unchanged: {
+    const FunctionDecl *Callee = S.Site.Callee;
+    return unchanged(
+        Arg,
+        Index < Callee->getNumParams() ? Callee->getParamDecl(Index) : nullptr,
+        S.E.context());
+  }
   case ArgRequirement::Any:
     return true;
   case ArgRequirement::Duration:
@@ -297,6 +334,12 @@ bool meets(ArgRequirement R, const Expr &Arg, const Slots &S) {
 std::optional<std::vector<std::string>>
 needsMet(llvm::ArrayRef<std::string> Needs,
          llvm::ArrayRef<std::string> Includes, const Slots &S) {
+  // A name the fix writes must mean the same where it is written.
+  for (const std::string &Need : Needs)
+    if (std::optional<std::string> Written = expand(Need, S))
+      if (shadowedAt(*Written, *S.Report.Coroutine->getDeclContext(),
+                     S.E.context()))
+        return std::nullopt;
   for (const std::string &Need : Needs)
     if (!declared(Need, S)) {
       if (Includes.empty())
@@ -304,6 +347,19 @@ needsMet(llvm::ArrayRef<std::string> Needs,
       return std::vector<std::string>(Includes.begin(), Includes.end());
     }
   return std::vector<std::string>();
+}
+
+/// Whether a rule would rewrite the call into the very function the
+/// coroutine implements (a library's own fallback).
+bool rewritesItself(const SwapRule &Rule, const Slots &S) {
+  for (const DeclContext *DC = S.Report.Coroutine; DC; DC = DC->getParent())
+    if (const auto *F = llvm::dyn_cast<FunctionDecl>(DC))
+      for (const std::string &Need : Rule.Needs)
+        if (std::optional<std::string> Name = expand(Need, S))
+          if (llvm::StringRef(*Name).ltrim(':') ==
+              F->getQualifiedNameAsString())
+            return true;
+  return false;
 }
 
 /// The replacement of the call by Code, if the context allows it.
@@ -368,20 +424,29 @@ std::optional<CallFix> buildTwinFix(const ApiEntry &Api, const Slots &S) {
 
 std::optional<CallFix> buildSwapFix(const CoroutineReport &Report,
                                     const Finding &F, const Engine &E) {
-  if (F.Helper || !Report.Fw || !llvm::isa<CallExpr>(F.Site.Call))
+  if (F.Helper || !Report.Fw || !llvm::isa<CallExpr>(F.Site.Call) ||
+      !whyNotRewritten(Report, F.Site, E.context()).empty())
     return std::nullopt;
   Slots S(Report, F.Site, E);
   llvm::ArrayRef<const Expr *> Args = writtenArguments(*F.Site.Call);
+  // Written once into a template, a rewrite must fit every instantiation:
+  // argument types checked on this one may not hold for the others.
+  const bool Instantiated = instantiatedFrom(*Report.Coroutine) != nullptr;
   for (const SwapRule *Rule : F.Api->swapsFor(Report.Fw->Family)) {
     // A rewrite of another type may only replace a call whose value is
     // unused.
     if ((Rule->Arity && *Rule->Arity != Args.size()) ||
         (!Rule->SameValue && !F.Site.IsStatement) ||
-        Rule->Args.size() > Args.size())
+        Rule->Args.size() > Args.size() ||
+        (Instantiated && llvm::any_of(Rule->Args,
+                                      [](ArgRequirement R) {
+                                        return R != ArgRequirement::Any;
+                                      })) ||
+        rewritesItself(*Rule, S))
       continue;
     bool Meets = true;
     for (size_t I = 0; I < Rule->Args.size() && Meets; ++I)
-      Meets = meets(Rule->Args[I], *Args[I], S);
+      Meets = meets(Rule->Args[I], *Args[I], I, S);
     if (!Meets)
       continue;
     std::optional<std::vector<std::string>> Includes =
@@ -399,11 +464,19 @@ OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
   const auto *Call = llvm::dyn_cast<CallExpr>(F.Site.Call);
   if (!Call || Report.Stackful || !F.Site.CanAwait)
     return {};
+  for (const std::string &Why : {whyNotRewritten(Report, F.Site, E.context()),
+                                 whyNotOffloaded(Report, F.Site, E.context())})
+    if (!Why.empty())
+      return {std::nullopt, "", Why};
   Slots S(Report, F.Site, E, &Settings);
   // A call whose value is unused is offloaded as a statement; a value is
   // carried back only when it is a prvalue whose type can be spelled.
   const bool Void = Call->getType()->isVoidType() || F.Site.IsStatement;
   if (!Void) {
+    if (instantiatedFrom(*Report.Coroutine))
+      return {std::nullopt, "",
+              "its type may differ between the template's instantiations, and "
+              "the fix would spell this one's"};
     if (!Call->isPRValue())
       return {};
     S.Type = spellType(*Call, E.context());
@@ -417,7 +490,7 @@ OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
   llvm::ArrayRef<std::string> Includes;
   if (Template.empty()) {
     if (!Report.Fw || Report.Fw->Offload.Value.empty())
-      return {std::nullopt, "'OffloadTemplate'"};
+      return {std::nullopt, "'OffloadTemplate'", ""};
     const OffloadIdiom &Idiom = Report.Fw->Offload;
     Template = Void ? Idiom.Void : Idiom.Value;
     Needs = Idiom.Needs;
@@ -429,7 +502,7 @@ OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
       Missing += (Missing.empty() ? "" : " and ") +
                  std::string("'OffloadHomeExecutor'");
     if (!Missing.empty())
-      return {std::nullopt, Missing};
+      return {std::nullopt, Missing, ""};
   }
   std::optional<std::vector<std::string>> Headers =
       needsMet(Needs, Includes, S);
@@ -438,7 +511,7 @@ OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
   std::optional<std::string> Code = expand(Template, S);
   if (!Code)
     return {};
-  return {replaceCall(std::move(*Code), S, std::move(*Headers)), ""};
+  return {replaceCall(std::move(*Code), S, std::move(*Headers)), "", ""};
 }
 
 } // namespace clang::tidy::async

@@ -33,6 +33,8 @@ struct OffloadFix {
   std::optional<CallFix> Fix;
   /// When there is no fix only because options are missing: which.
   std::string MissingOptions;
+  /// When no fix may be offered: why (a note says it).
+  std::string Refused;
 };
 
 OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,

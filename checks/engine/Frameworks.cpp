@@ -101,6 +101,20 @@ llvm::SmallVector<const NamedDecl *, 2> lookupQualified(llvm::StringRef Name,
   return {};
 }
 
+bool shadowedAt(llvm::StringRef Name, const DeclContext &From,
+                ASTContext &Ctx) {
+  std::vector<std::string> Parts = Catalog::splitQualifiedName(Name);
+  if (Parts.empty() || Name.trim().starts_with("::"))
+    return false;
+  IdentifierInfo &First = Ctx.Idents.get(Parts.front());
+  for (const DeclContext *DC = &From; DC && !DC->isTranslationUnit();
+       DC = DC->getParent())
+    if (llvm::isa<NamespaceDecl, RecordDecl>(DC) &&
+        !lookupIn(*DC, First).empty())
+      return true;
+  return false;
+}
+
 bool usesDefaultExecutor(const Framework &F, QualType ReturnType,
                          ASTContext &Ctx) {
   if (F.Executor.empty())

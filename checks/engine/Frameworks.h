@@ -78,6 +78,12 @@ std::string plainTypeName(QualType T);
 llvm::SmallVector<const NamedDecl *, 2>
 lookupQualified(llvm::StringRef Name, const DeclContext &From, ASTContext &Ctx);
 
+/// Whether the first component of a qualified name, looked up without
+/// qualification from From, finds something of an enclosing namespace or
+/// class instead of the global scope's: the user's own 'asio' namespace
+/// inside theirs.
+bool shadowedAt(llvm::StringRef Name, const DeclContext &From, ASTContext &Ctx);
+
 /// Whether a coroutine type of F runs on the executor F's fixes assume
 /// (asio::awaitable<T, Executor> with another executor takes another
 /// use_awaitable).

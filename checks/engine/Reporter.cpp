@@ -6,6 +6,7 @@
 #include "FindingFilter.h"
 #include "Fixes.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
@@ -30,7 +31,31 @@ std::string absolutePath(const SourceManager &SM, FileID ID) {
 }
 
 Reporter::Reporter(ClangTidyCheck &Check, Category Cat, Analysis &A, Engine &E)
-    : Check(Check), Cat(Cat), A(A), E(E), CheckName(checkName(Cat)) {}
+    : Check(Check), Cat(Cat), A(A), E(E), CheckName(checkName(Cat)) {
+  const ClangTidyOptions &Options = A.tidy().getOptions();
+  if (Options.HeaderFilterRegex && !Options.HeaderFilterRegex->empty())
+    HeaderFilter.emplace(*Options.HeaderFilterRegex);
+  if (Options.ExcludeHeaderFilterRegex &&
+      !Options.ExcludeHeaderFilterRegex->empty())
+    ExcludeHeaderFilter.emplace(*Options.ExcludeHeaderFilterRegex);
+}
+
+std::string Reporter::whyNoFixIn(SourceLocation Loc) {
+  const SourceManager &SM = E.context().getSourceManager();
+  FileID File = SM.getFileID(Loc);
+  if (File == SM.getMainFileID())
+    return {};
+  if (SM.isInSystemHeader(Loc))
+    return "it is in a system header";
+  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+  llvm::StringRef Name = Entry ? Entry->getName() : "";
+  if (!HeaderFilter || !HeaderFilter->match(Name) ||
+      (ExcludeHeaderFilter && ExcludeHeaderFilter->match(Name)))
+    return ("'" + llvm::sys::path::filename(Name) +
+            "' is not a file being linted (see HeaderFilterRegex)")
+        .str();
+  return {};
+}
 
 /// How an API is named in diagnostics: by the catalog, except entries that
 /// stand for annotated or generated functions, named by the declaration.
@@ -125,6 +150,9 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
   // A helper is named after itself.
   const std::string Callee =
       F.Helper ? displayName(*F.Helper) : apiName(*F.Api, *F.Site.Callee);
+  // A fix edits only what the user asked to lint, once per call.
+  const std::string NoFixHere = whyNoFixIn(Loc);
+  const bool OwnsFix = NoFixHere.empty() && E.claimFix(Loc);
   bool Swapped = false;
   {
     DiagnosticBuilder D =
@@ -135,7 +163,10 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
         << Callee << F.Api->Reason << IsLambda << Named
         << (!F.Helper && !F.Api->Replacement.empty()) << F.Api->Replacement
         << F.Site.Call->getSourceRange();
-    if (std::optional<CallFix> Fix = buildSwapFix(Report, F, E)) {
+    std::optional<CallFix> Fix;
+    if (OwnsFix)
+      Fix = buildSwapFix(Report, F, E);
+    if (Fix) {
       addFix(D, *Fix, Loc, SharedIncludes::AppliedWith::Warning);
       Swapped = true;
     }
@@ -163,9 +194,15 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
   noteWhyCoroutine(Report, *Named);
   // clang-tidy applies a note's fix (--fix-notes) only to a warning that
   // has none.
+  if (!NoFixHere.empty()) {
+    Check.diag(Loc, "no fix is offered for '%0': %1", DiagnosticIDs::Note)
+        << Callee << NoFixHere;
+    return;
+  }
   noteOffload(Report, F, Callee, Loc,
               Swapped ? SharedIncludes::AppliedWith::Never
-                      : SharedIncludes::AppliedWith::Note);
+                      : SharedIncludes::AppliedWith::Note,
+              OwnsFix);
 }
 
 void Reporter::addFix(DiagnosticBuilder &D, const CallFix &Fix,
@@ -192,9 +229,15 @@ void Reporter::addFix(DiagnosticBuilder &D, const CallFix &Fix,
 // none; clangd offers it as a quick fix either way.
 void Reporter::noteOffload(const CoroutineReport &Report, const Finding &F,
                            llvm::StringRef Callee, SourceLocation Loc,
-                           SharedIncludes::AppliedWith When) {
+                           SharedIncludes::AppliedWith When, bool OwnsFix) {
+  // The other check's warning at the same call carries the fixes.
+  if (!OwnsFix)
+    return;
   OffloadFix O = buildOffloadFix(Report, F, E, A.options().Offload);
-  if (O.Fix) {
+  if (!O.Refused.empty()) {
+    Check.diag(Loc, "'%0' is not offloaded by a fix: %1", DiagnosticIDs::Note)
+        << Callee << O.Refused;
+  } else if (O.Fix) {
     DiagnosticBuilder D =
         Check.diag(
             Loc,

@@ -13,11 +13,14 @@
 #include "Category.h"
 #include "SharedIncludes.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Regex.h"
+#include <optional>
 #include <string>
 
 namespace clang {
 class DiagnosticBuilder;
 class FunctionDecl;
+class SourceLocation;
 } // namespace clang
 
 namespace clang::tidy {
@@ -40,6 +43,10 @@ public:
   void report(const CoroutineReport &Report, const Finding &F);
 
 private:
+  /// Why no fix may edit the file of Loc, or empty: fixes go only into the
+  /// main file and the headers clang-tidy's header filter admits, never
+  /// into system headers.
+  std::string whyNoFixIn(SourceLocation Loc);
   /// False when the driver's baseline drops the finding.
   bool passesFilter(const FunctionDecl &Named, const Finding &F,
                     SourceLocation Loc);
@@ -47,7 +54,7 @@ private:
               SharedIncludes::AppliedWith When);
   void noteOffload(const CoroutineReport &Report, const Finding &F,
                    llvm::StringRef Callee, SourceLocation Loc,
-                   SharedIncludes::AppliedWith When);
+                   SharedIncludes::AppliedWith When, bool OwnsFix);
   void noteWhyCoroutine(const CoroutineReport &Report,
                         const FunctionDecl &Named);
   void noteExternal(const FunctionDecl &Callee, const ExternalFinding &Ext);
@@ -59,6 +66,9 @@ private:
   const std::string CheckName;
   /// Findings per baseline key in this translation unit.
   llvm::StringMap<unsigned> FilterOrdinals;
+  /// clang-tidy's header filters, compiled once.
+  std::optional<llvm::Regex> HeaderFilter;
+  std::optional<llvm::Regex> ExcludeHeaderFilter;
 };
 
 /// A file's path as baselines name it: real and absolute.

@@ -43,6 +43,9 @@ def main():
     parser.add_argument("--suffix", default="",
                         help="check CHECK-MESSAGES-SUFFIX etc. instead")
     parser.add_argument("--config", help="clang-tidy --config value")
+    parser.add_argument("--tidy-arg", action="append", default=[],
+                        help="one more argument for the tool itself, such as "
+                        "--header-filter=REGEX")
     parser.add_argument("--fix-notes", action="store_true",
                         help="also apply fixes attached to notes")
     parser.add_argument("--compile-fixed", metavar="CXX",
@@ -87,6 +90,7 @@ def main():
             cmd.append("--fix-notes")
         if args.config is not None:
             cmd.append("--config=" + args.config)
+        cmd += args.tidy_arg
         cmd += ["--", "-std=c++20"] + args.clang_args
         proc = run(cmd)
         output = proc.stdout.replace(copy, "%INPUT%")
