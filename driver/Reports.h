@@ -28,6 +28,11 @@ struct ReportOptions {
   std::string Sarif;
   /// The directory SARIF locations are relative to.
   std::string SarifRoot;
+  /// The run's automationDetails.id (GitHub's category); empty for the
+  /// default.
+  std::string SarifCategory;
+  /// The URL rules' help links point into; empty for the default.
+  std::string SarifDocsUrl;
   std::string Baseline;
   std::string WriteBaseline;
   /// The user's own --export-fixes, written as clang-tidy would.

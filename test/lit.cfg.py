@@ -53,6 +53,10 @@ config.substitutions += [
     # Headers of Debian packages unpacked by ./run rather than installed.
     ("%unpacked", os.path.join(obj, "deps", "root", "usr", "include")),
     ("%resource_dir", config.resource_dir),
+    # Microsoft's SARIF validator, installed by ./run with npm.
+    ("%sarif-multitool", os.path.join(
+        obj, "tools", "sarif-multitool", "node_modules", "@microsoft",
+        "sarif-multitool-linux", "Sarif.Multitool")),
     ("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"),
     # Debian's Qt 6 is built with -reduce-relocations: code must be -fPIC.
     # The include directories are those of QCoro's and Qt's CMake targets.
