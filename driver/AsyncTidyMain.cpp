@@ -6,6 +6,7 @@
 
 #include "Reports.h"
 #include "ResourceDir.h"
+#include "Version.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "engine/ConfigErrors.h"
 #include "llvm/ADT/StringRef.h"
@@ -90,6 +91,9 @@ std::optional<int> runWithReports(const std::vector<char *> &Args) {
 } // namespace
 
 int main(int Argc, char **Argv) {
+  llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
+    clang::tidy::async::printVersionLine(OS, "async-tidy");
+  });
   std::string Storage;
   // Placed before the compile command's own flags, which therefore win.
   std::vector<char *> Args = clang::tidy::async::withResourceDir(
