@@ -63,12 +63,22 @@ bool isSet(const Flag &F) {
 }
 
 /// Options after which clang-tidy analyses no file.
-bool analysesNothing(llvm::StringRef Name) {
+bool analysesNothingName(llvm::StringRef Name) {
   return llvm::is_contained({"list-checks", "dump-config", "explain-config",
                              "verify-config", "help", "help-hidden",
                              "help-list", "help-list-hidden", "version",
                              "print-options", "print-all-options"},
                             Name.str());
+}
+
+/// clang-tidy's options that may take their value as the next argument.
+bool takesValue(llvm::StringRef Name) {
+  return llvm::is_contained(
+      {"checks", "config", "config-file", "exclude-header-filter",
+       "export-fixes", "extra-arg", "extra-arg-before", "format-style",
+       "header-filter", "line-filter", "load", "p", "removed-arg",
+       "store-check-profile", "vfsoverlay", "warnings-as-errors"},
+      Name.str());
 }
 
 llvm::Error error(const llvm::Twine &Message) {
@@ -116,6 +126,27 @@ expandResponseFiles(const std::vector<std::string> &Args) {
 bool setsFlag(llvm::StringRef Arg, llvm::StringRef Name) {
   std::optional<Flag> F = flag(Arg);
   return F && F->Name == Name && isSet(*F);
+}
+
+bool analysesNothing(llvm::StringRef Arg) {
+  std::optional<Flag> F = flag(Arg);
+  return F && analysesNothingName(F->Name) && isSet(*F);
+}
+
+std::vector<std::string> sourceFiles(llvm::ArrayRef<std::string> Args) {
+  std::vector<std::string> Files;
+  for (size_t I = 1; I < Args.size(); ++I) {
+    llvm::StringRef Arg = Args[I];
+    if (Arg == "--")
+      break;
+    if (std::optional<Flag> F = flag(Arg)) {
+      if (!F->Value && takesValue(F->Name))
+        ++I;
+      continue;
+    }
+    Files.push_back(Arg.str());
+  }
+  return Files;
 }
 
 /// The first report option given, to name in errors.
@@ -193,7 +224,7 @@ takeReportOptions(std::vector<std::string> &Args) {
       else if (llvm::is_contained({"fix", "fix-errors", "fix-notes"},
                                   F->Name.str()))
         Fixing = F->Name.str();
-      else if (analysesNothing(F->Name))
+      else if (analysesNothingName(F->Name))
         NoAnalysis = F->Name.str();
     }
     Kept.push_back(Arg.str());

@@ -48,6 +48,15 @@ struct ReportOptions {
 /// its command line accepts: "-name", "--name", "--name=true".
 bool setsFlag(llvm::StringRef Arg, llvm::StringRef Name);
 
+/// Whether Arg is an option after which clang-tidy analyses no file
+/// (--list-checks, --dump-config, --verify-config, --help, --version...).
+bool analysesNothing(llvm::StringRef Arg);
+
+/// The source files among clang-tidy's arguments (program name first): the
+/// positional arguments before "--", skipping the values of options that
+/// take theirs as the next argument ("-p build").
+std::vector<std::string> sourceFiles(llvm::ArrayRef<std::string> Args);
+
 /// Takes the report options, and the user's --export-fixes, out of Args
 /// (program name first). Args are left alone when there is no report
 /// option. Fails on a missing value, a repeated option, or a combination

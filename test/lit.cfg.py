@@ -67,6 +67,12 @@ config.substitutions += [
          for m in ("", "/QtCore", "/QtNetwork", "/QtConcurrent")])),
 ]
 
+# Commands that must meet file permissions run as an ordinary user: root
+# writes any file.
+config.substitutions.append(("%as-user", (
+    "setpriv --reuid=65534 --regid=65534 --clear-groups"
+    if os.geteuid() == 0 else "")))
+
 # The robustness runner (utils/stress.py) with the corpus's substitutions.
 stress_subst = {name: value for name, value in config.substitutions
                 if name in ("%inputs", "%src", "%unpacked", "%asio_flags",
