@@ -14,6 +14,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cerrno>
@@ -21,6 +22,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <optional>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -156,16 +158,27 @@ void writeAll(int FD, const char *Data, ssize_t Size) {
   }
 }
 
+/// Whether stdout and stderr are the same file (a terminal, "2>&1").
+bool stdoutIsStderr() {
+  struct stat Out;
+  struct stat Err;
+  return fstat(STDOUT_FILENO, &Out) == 0 && fstat(STDERR_FILENO, &Err) == 0 &&
+         Out.st_dev == Err.st_dev && Out.st_ino == Err.st_ino;
+}
+
 /// Runs Run with stderr going through a child process that copies it to
 /// the real stderr and watches for clang-tidy's word that it could not
-/// write a fix (which it says, then exits 0). A process rather than a
-/// thread: if Run crashes, the child still copies everything it printed.
-bool fixWriteFailed(llvm::function_ref<void()> Run) {
+/// write a fix (which it says, then exits 0). With WithStdout, stdout goes
+/// through the same pipe, so that the two keep their order where they share
+/// a file. A process rather than a thread: if Run crashes, the child still
+/// copies everything it printed.
+bool fixWriteFailed(bool WithStdout, llvm::function_ref<void()> Run) {
   constexpr llvm::StringLiteral Marker =
       "clang-tidy failed to apply suggested fixes.";
   int Pipe[2];
+  llvm::outs().flush();
   llvm::errs().flush();
-  std::fflush(stderr);
+  std::fflush(nullptr);
   if (pipe(Pipe) != 0) {
     Run();
     return false;
@@ -181,11 +194,12 @@ bool fixWriteFailed(llvm::function_ref<void()> Run) {
     close(Pipe[1]);
     // The last bytes of the previous read, so that a marker split between
     // two reads is still seen.
-    char Buffer[4096 + Marker.size()];
+    constexpr size_t Chunk = 4096;
+    char Buffer[Chunk + Marker.size()];
     size_t Kept = 0;
     bool Seen = false;
     for (;;) {
-      ssize_t N = read(Pipe[0], Buffer + Kept, 4096);
+      ssize_t N = read(Pipe[0], Buffer + Kept, Chunk);
       if (N < 0 && errno == EINTR)
         continue;
       if (N <= 0)
@@ -198,16 +212,24 @@ bool fixWriteFailed(llvm::function_ref<void()> Run) {
     }
     _exit(Seen ? 1 : 0);
   }
-  int Saved = dup(STDERR_FILENO);
+  const int SavedErr = dup(STDERR_FILENO);
+  const int SavedOut = WithStdout ? dup(STDOUT_FILENO) : -1;
   dup2(Pipe[1], STDERR_FILENO);
+  if (WithStdout)
+    dup2(Pipe[1], STDOUT_FILENO);
   close(Pipe[1]);
   close(Pipe[0]);
   Run();
+  llvm::outs().flush();
   llvm::errs().flush();
-  std::fflush(stderr);
-  // The pipe's last writer closes: the child sees the end, and exits.
-  dup2(Saved, STDERR_FILENO);
-  close(Saved);
+  std::fflush(nullptr);
+  // The pipe's last writers close: the child sees the end, and exits.
+  if (SavedOut >= 0) {
+    dup2(SavedOut, STDOUT_FILENO);
+    close(SavedOut);
+  }
+  dup2(SavedErr, STDERR_FILENO);
+  close(SavedErr);
   int Status = 0;
   while (waitpid(Child, &Status, 0) < 0 && errno == EINTR) {
   }
@@ -225,8 +247,17 @@ int runClangTidy(const char *Argv0, std::vector<char *> &Args) {
     return Run();
   if (!sourcesWritable(Strings))
     return 1;
+  // On a terminal, stdout goes through the pipe too: clang-tidy would see
+  // no terminal and drop the colors it uses there.
+  const bool Merged = stdoutIsStderr();
+  static char UseColor[] = "--use-color";
+  if (Merged && llvm::sys::Process::StandardOutHasColors() &&
+      llvm::none_of(Strings, [](llvm::StringRef A) {
+        return A.starts_with("--use-color") || A.starts_with("-use-color");
+      }))
+    Args.insert(Args.begin() + 1, UseColor);
   int Status = 0;
-  if (fixWriteFailed([&] { Status = Run(); })) {
+  if (fixWriteFailed(Merged, [&] { Status = Run(); })) {
     llvm::errs() << "async-tidy: error: clang-tidy could not write some "
                     "fixes (its 'unable to overwrite file' errors name the "
                     "files, which are unchanged)\n";

@@ -8,6 +8,7 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SHA256.h"
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <optional>
@@ -89,6 +90,60 @@ private:
   llvm::StringMap<Text> Texts;
 };
 
+/// An Azure Pipelines variable, as the pipeline exports it.
+std::string pipelineVariable(const char *Name, const char *Fallback = nullptr) {
+  for (const char *N : {Name, Fallback})
+    if (const char *Value = N ? std::getenv(N) : nullptr)
+      if (!llvm::StringRef(Value).trim().empty())
+        return llvm::StringRef(Value).trim().str();
+  return "";
+}
+
+/// In an Azure pipeline, the automationDetails that GitHub Advanced
+/// Security for Azure DevOps files results under: an id and properties
+/// naming the organization, project, build definition, phase, branch and
+/// build, from the pipeline's variables. std::nullopt elsewhere, or when a
+/// variable is missing.
+std::optional<llvm::json::Object> azurePipelineDetails() {
+  const std::string Build = pipelineVariable("TF_BUILD");
+  if (!llvm::StringRef(Build).equals_insensitive("true") && Build != "1")
+    return std::nullopt;
+  // https://dev.azure.com/ORG/ or https://ORG.visualstudio.com/
+  const std::string CollectionUri = pipelineVariable("SYSTEM_COLLECTIONURI");
+  llvm::StringRef Collection = CollectionUri;
+  Collection.consume_front("https://");
+  Collection.consume_front("http://");
+  auto [Host, Path] = Collection.split('/');
+  std::string Organization = Host.consume_back(".visualstudio.com")
+                                 ? Host.str()
+                                 : Path.split('/').first.str();
+  std::string Project = pipelineVariable("SYSTEM_TEAMPROJECTID");
+  std::string Definition =
+      pipelineVariable("BUILD_DEFINITIONID", "SYSTEM_DEFINITIONID");
+  std::string DefinitionName = pipelineVariable("BUILD_DEFINITIONNAME");
+  std::string BuildId = pipelineVariable("BUILD_BUILDID");
+  std::string Phase = pipelineVariable("SYSTEM_PHASEID", "SYSTEM_JOBID");
+  std::string PhaseName =
+      pipelineVariable("SYSTEM_PHASENAME", "SYSTEM_JOBNAME");
+  std::string Branch = pipelineVariable("BUILD_SOURCEBRANCH");
+  for (const std::string *Part :
+       {&Organization, &Project, &Definition, &DefinitionName, &BuildId, &Phase,
+        &PhaseName, &Branch})
+    if (Part->empty())
+      return std::nullopt;
+  constexpr llvm::StringLiteral Prefix = "azuredevops/pipeline/build/";
+  return llvm::json::Object{
+      {"id", (Prefix + Organization + "/" + Project + "/" + Definition + "/" +
+              Phase + "/" + Branch + "/" + BuildId)
+                 .str()},
+      {"properties",
+       llvm::json::Object{
+           {(Prefix + "buildDefinitionId").str(), Definition},
+           {(Prefix + "buildDefinitionName").str(), DefinitionName},
+           {(Prefix + "phaseId").str(), Phase},
+           {(Prefix + "phaseName").str(), PhaseName}}}};
+}
+
 llvm::StringRef levelName(tooling::Diagnostic::Level Level) {
   switch (Level) {
   case tooling::Diagnostic::Error:
@@ -148,9 +203,10 @@ public:
              {RootId, llvm::json::Object{{"uri", "file://" + Root}}}}},
         {"columnKind", "unicodeCodePoints"},
         {"automationDetails",
-         llvm::json::Object{{"id", llvm::StringRef(Run.Category).ends_with("/")
-                                       ? Run.Category
-                                       : Run.Category + "/"}}},
+         azurePipelineDetails().value_or(llvm::json::Object{
+             {"id", llvm::StringRef(Run.Category).ends_with("/")
+                        ? Run.Category
+                        : Run.Category + "/"}})},
         {"invocations", llvm::json::Array{std::move(Invocation)}},
         {"results", std::move(Results)}};
     return llvm::json::Object{{"$schema", SarifSchema},
