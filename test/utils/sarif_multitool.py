@@ -33,7 +33,7 @@ def main():
     allowed = {a for a in args.allow.split(",") if a}
 
     if not os.access(args.tool, os.X_OK):
-        print("error: the SARIF multitool is not installed at %s; ./run build "
+        print("error: the SARIF multitool is not installed at %s; ./run test "
               "installs it with npm" % args.tool, file=sys.stderr)
         return 1
     version = subprocess.run([args.tool, "--version"], stdout=subprocess.PIPE,
