@@ -1,4 +1,5 @@
 # lit configuration for async-tidy; see test/README.md.
+import hashlib
 import os
 import shlex
 
@@ -68,10 +69,13 @@ config.substitutions += [
 ]
 
 # Commands that must meet file permissions run as an ordinary user: root
-# writes any file.
+# writes any file. %user-tmp is a directory of /tmp for their files, which
+# that user can reach wherever the build tree is (one per build tree).
 config.substitutions.append(("%as-user", (
     "setpriv --reuid=65534 --regid=65534 --clear-groups"
     if os.geteuid() == 0 else "")))
+config.substitutions.append(("%user-tmp", "/tmp/async-tidy-user-" +
+    hashlib.sha256(obj.encode()).hexdigest()[:12]))
 
 # The robustness runner (utils/stress.py) with the corpus's substitutions.
 stress_subst = {name: value for name, value in config.substitutions
