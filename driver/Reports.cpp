@@ -25,6 +25,12 @@ async-tidy report options (not in clang-tidy):
                            code scanning and other CI viewers.
   --sarif-root=<dir>       Write SARIF locations relative to <dir> (default:
                            the current directory).
+  --sarif-category=<id>    The SARIF run's category (automationDetails.id),
+                           which GitHub code scanning keeps alerts apart by
+                           (default: async-tidy).
+  --sarif-docs-url=<url>   Link the SARIF rules to the check pages under
+                           <url>, where docs/ is published (default: the
+                           project's repository).
   --write-baseline=<file>  Record the async-* findings of this run in <file>.
   --baseline=<file>        Report only async-* findings that <file> does not
                            record: the others are not printed, fixed, exported
@@ -57,12 +63,22 @@ bool isSet(const Flag &F) {
 }
 
 /// Options after which clang-tidy analyses no file.
-bool analysesNothing(llvm::StringRef Name) {
+bool analysesNothingName(llvm::StringRef Name) {
   return llvm::is_contained({"list-checks", "dump-config", "explain-config",
                              "verify-config", "help", "help-hidden",
                              "help-list", "help-list-hidden", "version",
                              "print-options", "print-all-options"},
                             Name.str());
+}
+
+/// clang-tidy's options that may take their value as the next argument.
+bool takesValue(llvm::StringRef Name) {
+  return llvm::is_contained(
+      {"checks", "config", "config-file", "exclude-header-filter",
+       "export-fixes", "extra-arg", "extra-arg-before", "format-style",
+       "header-filter", "line-filter", "load", "p", "removed-arg",
+       "store-check-profile", "vfsoverlay", "warnings-as-errors"},
+      Name.str());
 }
 
 llvm::Error error(const llvm::Twine &Message) {
@@ -112,6 +128,27 @@ bool setsFlag(llvm::StringRef Arg, llvm::StringRef Name) {
   return F && F->Name == Name && isSet(*F);
 }
 
+bool analysesNothing(llvm::StringRef Arg) {
+  std::optional<Flag> F = flag(Arg);
+  return F && analysesNothingName(F->Name) && isSet(*F);
+}
+
+std::vector<std::string> sourceFiles(llvm::ArrayRef<std::string> Args) {
+  std::vector<std::string> Files;
+  for (size_t I = 1; I < Args.size(); ++I) {
+    llvm::StringRef Arg = Args[I];
+    if (Arg == "--")
+      break;
+    if (std::optional<Flag> F = flag(Arg)) {
+      if (!F->Value && takesValue(F->Name))
+        ++I;
+      continue;
+    }
+    Files.push_back(Arg.str());
+  }
+  return Files;
+}
+
 /// The first report option given, to name in errors.
 static llvm::StringRef firstReport(const ReportOptions &Options) {
   if (!Options.Sarif.empty())
@@ -144,6 +181,8 @@ takeReportOptions(std::vector<std::string> &Args) {
     std::string *Field = llvm::StringSwitch<std::string *>(F->Name)
                              .Case("sarif", &Options.Sarif)
                              .Case("sarif-root", &Options.SarifRoot)
+                             .Case("sarif-category", &Options.SarifCategory)
+                             .Case("sarif-docs-url", &Options.SarifDocsUrl)
                              .Case("baseline", &Options.Baseline)
                              .Case("write-baseline", &Options.WriteBaseline)
                              .Case("export-fixes", &Options.ExportFixes)
@@ -159,7 +198,12 @@ takeReportOptions(std::vector<std::string> &Args) {
         Value = All[++I];
       if (Value.empty())
         return error("--" + F->Name + " needs a value: --" + F->Name + "=<" +
-                     (F->Name == "sarif-root" ? "dir" : "file") + ">");
+                     llvm::StringSwitch<llvm::StringRef>(F->Name)
+                         .Case("sarif-root", "dir")
+                         .Case("sarif-category", "id")
+                         .Case("sarif-docs-url", "url")
+                         .Default("file") +
+                     ">");
       if (!Field->empty())
         return error("--" + F->Name + " is given twice");
       // clang-tidy writes --export-fixes=- to stdout; ours would mix with
@@ -168,7 +212,10 @@ takeReportOptions(std::vector<std::string> &Args) {
         return error("--" + F->Name +
                      "=- is not supported: stdout carries the diagnostics; "
                      "give a file");
-      *Field = Value == "-" ? Value : absolute(Value);
+      // The category and URL are names, not paths.
+      const bool IsPath =
+          Field != &Options.SarifCategory && Field != &Options.SarifDocsUrl;
+      *Field = Value == "-" || !IsPath ? Value : absolute(Value);
       continue;
     }
     if (isSet(*F)) {
@@ -177,13 +224,23 @@ takeReportOptions(std::vector<std::string> &Args) {
       else if (llvm::is_contained({"fix", "fix-errors", "fix-notes"},
                                   F->Name.str()))
         Fixing = F->Name.str();
-      else if (analysesNothing(F->Name))
+      else if (analysesNothingName(F->Name))
         NoAnalysis = F->Name.str();
     }
     Kept.push_back(Arg.str());
   }
-  if (!Options.SarifRoot.empty() && Options.Sarif.empty())
-    return error("--sarif-root applies to --sarif, which is not given");
+  for (auto [Name, Value] :
+       {std::pair("--sarif-root", &Options.SarifRoot),
+        std::pair("--sarif-category", &Options.SarifCategory),
+        std::pair("--sarif-docs-url", &Options.SarifDocsUrl)})
+    if (!Value->empty() && Options.Sarif.empty())
+      return error(llvm::Twine(Name) +
+                   " applies to --sarif, which is not given");
+  if (!Options.SarifDocsUrl.empty() &&
+      !llvm::StringRef(Options.SarifDocsUrl).starts_with("https://") &&
+      !llvm::StringRef(Options.SarifDocsUrl).starts_with("http://"))
+    return error("--sarif-docs-url: '" + Options.SarifDocsUrl +
+                 "' is not an http(s) URL");
   if (!Options.any())
     return ReportOptions();
 
@@ -248,14 +305,15 @@ int runWithReports(
     llvm::function_ref<int(std::vector<std::string> &)> RunClangTidy) {
   const std::string &BaselineFile =
       Options.Baseline.empty() ? Options.WriteBaseline : Options.Baseline;
-  std::unique_ptr<Baseline> Filter;
-  if (!BaselineFile.empty()) {
-    Filter = std::make_unique<Baseline>(
-        realDirectory(llvm::sys::path::parent_path(BaselineFile)));
-    if (!Options.Baseline.empty())
-      if (llvm::Error Err = Filter->load(Options.Baseline))
-        return fail(llvm::toString(std::move(Err)));
-  }
+  // Without a baseline file, an empty baseline still records the key of
+  // each finding, which the SARIF fingerprints are made of.
+  std::unique_ptr<Baseline> Filter = std::make_unique<Baseline>(
+      BaselineFile.empty()
+          ? Options.SarifRoot
+          : realDirectory(llvm::sys::path::parent_path(BaselineFile)));
+  if (!Options.Baseline.empty())
+    if (llvm::Error Err = Filter->load(Options.Baseline))
+      return fail(llvm::toString(std::move(Err)));
 
   llvm::SmallString<128> Exported;
   if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
@@ -303,7 +361,17 @@ int runWithReports(
   }
 
   if (!Options.Sarif.empty()) {
-    SarifRun Run{Options.SarifRoot, Status};
+    SarifRun Run;
+    Run.Root = Options.SarifRoot;
+    Run.ExitStatus = Status;
+    if (!Options.SarifCategory.empty())
+      Run.Category = Options.SarifCategory;
+    if (!Options.SarifDocsUrl.empty())
+      Run.DocsUrl = Options.SarifDocsUrl;
+    Run.Keys = [&](llvm::StringRef File, unsigned Offset,
+                   llvm::StringRef Check) {
+      return Filter->reported(File, Offset, Check);
+    };
     if (llvm::Error Err =
             llvm::writeToOutput(Options.Sarif, [&](llvm::raw_ostream &OS) {
               OS << llvm::formatv("{0:2}", sarifLog(Diagnostics, Run)) << "\n";

@@ -28,6 +28,11 @@ struct ReportOptions {
   std::string Sarif;
   /// The directory SARIF locations are relative to.
   std::string SarifRoot;
+  /// The run's automationDetails.id (GitHub's category); empty for the
+  /// default.
+  std::string SarifCategory;
+  /// The URL rules' help links point into; empty for the default.
+  std::string SarifDocsUrl;
   std::string Baseline;
   std::string WriteBaseline;
   /// The user's own --export-fixes, written as clang-tidy would.
@@ -42,6 +47,15 @@ struct ReportOptions {
 /// Whether Arg turns clang-tidy's boolean option Name on, in any spelling
 /// its command line accepts: "-name", "--name", "--name=true".
 bool setsFlag(llvm::StringRef Arg, llvm::StringRef Name);
+
+/// Whether Arg is an option after which clang-tidy analyses no file
+/// (--list-checks, --dump-config, --verify-config, --help, --version...).
+bool analysesNothing(llvm::StringRef Arg);
+
+/// The source files among clang-tidy's arguments (program name first): the
+/// positional arguments before "--", skipping the values of options that
+/// take theirs as the next argument ("-p build").
+std::vector<std::string> sourceFiles(llvm::ArrayRef<std::string> Args);
 
 /// Takes the report options, and the user's --export-fixes, out of Args
 /// (program name first). Args are left alone when there is no report

@@ -2,50 +2,29 @@
 
 #include "Sarif.h"
 #include "ExportedDiagnostics.h"
+#include "Rules.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SHA256.h"
+#include <cstdlib>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace clang::tidy::async {
 
 namespace {
 
-struct CheckInfo {
-  llvm::StringLiteral Name;
-  llvm::StringLiteral Description;
-};
-
-// The first sentence of each check's page in docs/checks/ (a test compares
-// them): the one place the driver describes the checks.
-constexpr CheckInfo AsyncChecks[] = {
-    {"async-blocking-call",
-     "Finds calls to functions you declare blocking inside coroutines."},
-    {"async-blocking-cpu", "Finds calls known to keep the CPU busy for "
-                           "milliseconds inside coroutines."},
-    {"async-blocking-db",
-     "Finds synchronous database client calls inside coroutines."},
-    {"async-blocking-file-io",
-     "Finds synchronous file-system access inside coroutines."},
-    {"async-blocking-http",
-     "Finds synchronous HTTP client calls inside coroutines."},
-    {"async-blocking-process", "Finds calls that run child processes or wait "
-                               "for them inside coroutines."},
-    {"async-blocking-sleep",
-     "Finds calls that put the thread to sleep inside a coroutine body, where "
-     "they stall every coroutine sharing the thread instead of suspending "
-     "only the caller."},
-    {"async-blocking-socket", "Finds socket operations that wait for the "
-                              "network inside coroutines."},
-    {"async-blocking-wait", "Finds waits for other threads, and nested event "
-                            "loops, inside coroutines."},
-};
-
 constexpr llvm::StringLiteral SarifSchema =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
     "sarif-schema-2.1.0.json";
 constexpr llvm::StringLiteral RootId = "%SRCROOT%";
+/// The partialFingerprints entry async-tidy computes; "/v1" changes when
+/// what it hashes does.
+constexpr llvm::StringLiteral FingerprintName = "asyncTidyFindingHash/v1";
 
 /// Percent-encodes what may not appear in a URI path.
 std::string uriPath(llvm::StringRef Path) {
@@ -111,6 +90,60 @@ private:
   llvm::StringMap<Text> Texts;
 };
 
+/// An Azure Pipelines variable, as the pipeline exports it.
+std::string pipelineVariable(const char *Name, const char *Fallback = nullptr) {
+  for (const char *N : {Name, Fallback})
+    if (const char *Value = N ? std::getenv(N) : nullptr)
+      if (!llvm::StringRef(Value).trim().empty())
+        return llvm::StringRef(Value).trim().str();
+  return "";
+}
+
+/// In an Azure pipeline, the automationDetails that GitHub Advanced
+/// Security for Azure DevOps files results under: an id and properties
+/// naming the organization, project, build definition, phase, branch and
+/// build, from the pipeline's variables. std::nullopt elsewhere, or when a
+/// variable is missing.
+std::optional<llvm::json::Object> azurePipelineDetails() {
+  const std::string Build = pipelineVariable("TF_BUILD");
+  if (!llvm::StringRef(Build).equals_insensitive("true") && Build != "1")
+    return std::nullopt;
+  // https://dev.azure.com/ORG/ or https://ORG.visualstudio.com/
+  const std::string CollectionUri = pipelineVariable("SYSTEM_COLLECTIONURI");
+  llvm::StringRef Collection = CollectionUri;
+  Collection.consume_front("https://");
+  Collection.consume_front("http://");
+  auto [Host, Path] = Collection.split('/');
+  std::string Organization = Host.consume_back(".visualstudio.com")
+                                 ? Host.str()
+                                 : Path.split('/').first.str();
+  std::string Project = pipelineVariable("SYSTEM_TEAMPROJECTID");
+  std::string Definition =
+      pipelineVariable("BUILD_DEFINITIONID", "SYSTEM_DEFINITIONID");
+  std::string DefinitionName = pipelineVariable("BUILD_DEFINITIONNAME");
+  std::string BuildId = pipelineVariable("BUILD_BUILDID");
+  std::string Phase = pipelineVariable("SYSTEM_PHASEID", "SYSTEM_JOBID");
+  std::string PhaseName =
+      pipelineVariable("SYSTEM_PHASENAME", "SYSTEM_JOBNAME");
+  std::string Branch = pipelineVariable("BUILD_SOURCEBRANCH");
+  for (const std::string *Part :
+       {&Organization, &Project, &Definition, &DefinitionName, &BuildId, &Phase,
+        &PhaseName, &Branch})
+    if (Part->empty())
+      return std::nullopt;
+  constexpr llvm::StringLiteral Prefix = "azuredevops/pipeline/build/";
+  return llvm::json::Object{
+      {"id", (Prefix + Organization + "/" + Project + "/" + Definition + "/" +
+              Phase + "/" + Branch + "/" + BuildId)
+                 .str()},
+      {"properties",
+       llvm::json::Object{
+           {(Prefix + "buildDefinitionId").str(), Definition},
+           {(Prefix + "buildDefinitionName").str(), DefinitionName},
+           {(Prefix + "phaseId").str(), Phase},
+           {(Prefix + "phaseName").str(), PhaseName}}}};
+}
+
 llvm::StringRef levelName(tooling::Diagnostic::Level Level) {
   switch (Level) {
   case tooling::Diagnostic::Error:
@@ -126,11 +159,12 @@ llvm::StringRef levelName(tooling::Diagnostic::Level Level) {
 class Converter {
 public:
   explicit Converter(const SarifRun &Run) : Run(Run) {
-    for (const CheckInfo &Check : AsyncChecks)
-      addRule(Check.Name, Check.Description, checkDocsUrl(Check.Name));
+    for (const std::string &Check : asyncCheckNames())
+      addRule(Check);
   }
 
   llvm::json::Value log(llvm::ArrayRef<tooling::Diagnostic> Diagnostics) {
+    numberFindings(Diagnostics);
     llvm::json::Array Results;
     // Diagnostics of no file (a check's configuration error) are about the
     // run, not the code: SARIF has notifications for them.
@@ -152,6 +186,9 @@ public:
     if (!Notifications.empty())
       Invocation["toolConfigurationNotifications"] = std::move(Notifications);
     llvm::json::Object Driver{{"name", "async-tidy"},
+                              {"fullName",
+                               "async-tidy " ASYNC_TIDY_VERSION
+                               " (clang-tidy " LLVM_VERSION_STRING ")"},
                               {"version", ASYNC_TIDY_VERSION},
                               {"semanticVersion", ASYNC_TIDY_VERSION},
                               {"informationUri", ProjectUrl},
@@ -165,6 +202,11 @@ public:
          llvm::json::Object{
              {RootId, llvm::json::Object{{"uri", "file://" + Root}}}}},
         {"columnKind", "unicodeCodePoints"},
+        {"automationDetails",
+         azurePipelineDetails().value_or(llvm::json::Object{
+             {"id", llvm::StringRef(Run.Category).ends_with("/")
+                        ? Run.Category
+                        : Run.Category + "/"}})},
         {"invocations", llvm::json::Array{std::move(Invocation)}},
         {"results", std::move(Results)}};
     return llvm::json::Object{{"$schema", SarifSchema},
@@ -173,13 +215,18 @@ public:
   }
 
 private:
-  unsigned addRule(llvm::StringRef Id, llvm::StringRef Description,
-                   llvm::StringRef HelpUri) {
+  unsigned addRule(llvm::StringRef Id) {
+    RuleInfo Info = ruleInfo(Id, Run.DocsUrl);
     RuleIndex[Id] = Rules.size();
     Rules.push_back(llvm::json::Object{
-        {"id", Id.str()},
-        {"shortDescription", llvm::json::Object{{"text", Description.str()}}},
-        {"helpUri", HelpUri.str()},
+        {"id", Info.Id},
+        {"name", Info.Name},
+        {"shortDescription",
+         llvm::json::Object{{"text", Info.ShortDescription}}},
+        {"fullDescription", llvm::json::Object{{"text", Info.FullDescription}}},
+        {"help", llvm::json::Object{{"text", Info.HelpText},
+                                    {"markdown", Info.HelpMarkdown}}},
+        {"helpUri", Info.HelpUri},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
     return Rules.size() - 1;
   }
@@ -187,23 +234,64 @@ private:
   /// Other checks and compiler diagnostics get a rule when they appear.
   unsigned ruleIndex(llvm::StringRef Id) {
     auto It = RuleIndex.find(Id);
-    if (It != RuleIndex.end())
-      return It->second;
-    if (Id.starts_with("clang-diagnostic-"))
-      return addRule(Id, "A diagnostic of the Clang compiler.",
-                     "https://clang.llvm.org/docs/DiagnosticsReference.html");
-    return addRule(Id, "A clang-tidy check.",
-                   "https://clang.llvm.org/extra/clang-tidy/checks/list.html");
+    return It != RuleIndex.end() ? It->second : addRule(Id);
   }
 
-  llvm::json::Object artifact(llvm::StringRef File) {
+  /// What identifies a finding across runs, whatever moved: for an async-*
+  /// finding its baseline key (file, check, coroutine, the call's tokens);
+  /// for any other its file, rule and message.
+  std::string identity(const tooling::Diagnostic &D) {
+    std::string File = absolutePath(D.Message.FilePath, D.BuildDirectory);
+    std::string Uri = uri(File);
+    const FindingKey *Key =
+        Run.Keys ? Run.Keys(File, D.Message.FileOffset, D.DiagnosticName)
+                 : nullptr;
+    // NUL occurs in none of the parts.
+    if (Key)
+      return llvm::join(llvm::ArrayRef<llvm::StringRef>{Uri, Key->Check,
+                                                        Key->Function,
+                                                        Key->Call},
+                        llvm::StringRef("\0", 1));
+    return llvm::join(llvm::ArrayRef<llvm::StringRef>{Uri, D.DiagnosticName,
+                                                      D.Message.Message},
+                      llvm::StringRef("\0", 1));
+  }
+
+  /// Findings with the same identity are told apart by their order in the
+  /// file: the second identical 'sleep(1)' in a coroutine is ":2".
+  void numberFindings(llvm::ArrayRef<tooling::Diagnostic> Diagnostics) {
+    for (const tooling::Diagnostic &D : Diagnostics)
+      if (!D.Message.FilePath.empty())
+        Offsets[identity(D)].insert(D.Message.FileOffset);
+  }
+
+  std::string fingerprint(const tooling::Diagnostic &D) {
+    std::string Identity = identity(D);
+    const std::set<unsigned> &Same = Offsets[Identity];
+    size_t Ordinal =
+        std::distance(Same.begin(), Same.find(D.Message.FileOffset)) + 1;
+    std::array<uint8_t, 32> Hash = llvm::SHA256::hash(llvm::ArrayRef(
+        reinterpret_cast<const uint8_t *>(Identity.data()), Identity.size()));
+    return llvm::toHex(llvm::ArrayRef(Hash).take_front(8),
+                       /*LowerCase=*/true) +
+           ":" + std::to_string(Ordinal);
+  }
+
+  /// A file's URI as the log writes it: relative to %SRCROOT% inside it.
+  std::string uri(llvm::StringRef File) {
     llvm::StringRef Relative = File;
     if (Relative.consume_front(Run.Root) &&
         (llvm::StringRef(Run.Root).ends_with("/") ||
          Relative.consume_front("/")))
-      return llvm::json::Object{{"uri", uriPath(Relative)},
-                                {"uriBaseId", RootId}};
-    return llvm::json::Object{{"uri", "file://" + uriPath(File)}};
+      return uriPath(Relative);
+    return "file://" + uriPath(File);
+  }
+
+  llvm::json::Object artifact(llvm::StringRef File) {
+    std::string Uri = uri(File);
+    if (llvm::StringRef(Uri).starts_with("file://"))
+      return llvm::json::Object{{"uri", std::move(Uri)}};
+    return llvm::json::Object{{"uri", std::move(Uri)}, {"uriBaseId", RootId}};
   }
 
   llvm::json::Object region(llvm::StringRef File, unsigned Begin,
@@ -273,9 +361,12 @@ private:
         {"ruleIndex", ruleIndex(D.DiagnosticName)},
         {"level", levelName(D.DiagLevel)},
         {"message", llvm::json::Object{{"text", D.Message.Message}}}};
-    if (!D.Message.FilePath.empty())
+    if (!D.Message.FilePath.empty()) {
       Result["locations"] =
           llvm::json::Array{location(D.Message, D.BuildDirectory)};
+      Result["partialFingerprints"] =
+          llvm::json::Object{{FingerprintName, fingerprint(D)}};
+    }
     llvm::json::Array Related;
     for (const tooling::DiagnosticMessage &Note : D.Notes) {
       llvm::json::Object Entry = Note.FilePath.empty()
@@ -303,13 +394,11 @@ private:
   llvm::json::Array Rules;
   llvm::StringMap<unsigned> RuleIndex;
   SourceTexts Texts;
+  /// The offsets of the findings of each identity.
+  std::map<std::string, std::set<unsigned>> Offsets;
 };
 
 } // namespace
-
-std::string checkDocsUrl(llvm::StringRef Check) {
-  return (ProjectUrl + "/blob/main/docs/checks/" + Check + ".md").str();
-}
 
 llvm::json::Value sarifLog(llvm::ArrayRef<tooling::Diagnostic> Diagnostics,
                            const SarifRun &Run) {

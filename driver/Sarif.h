@@ -9,23 +9,37 @@
 #ifndef ASYNC_TIDY_DRIVER_SARIF_H
 #define ASYNC_TIDY_DRIVER_SARIF_H
 
+#include "engine/FindingFilter.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/JSON.h"
+#include <functional>
 #include <string>
 
 namespace clang::tidy::async {
 
-/// The project's home page, and where each check's page is.
-inline constexpr llvm::StringLiteral ProjectUrl =
-    "https://github.com/async-tidy/async-tidy";
-std::string checkDocsUrl(llvm::StringRef Check);
+/// The URL of docs/ that rules' help links point into, unless
+/// --sarif-docs-url says otherwise.
+inline constexpr llvm::StringLiteral DefaultDocsUrl = ASYNC_TIDY_DOCS_URL;
+/// The run's category when --sarif-category does not give one.
+inline constexpr llvm::StringLiteral DefaultSarifCategory = "async-tidy";
+
+/// The key of the async-* finding reported at Offset of File (absolute) by
+/// Check, as the baselines match it; nullptr if none.
+using FindingKeyLookup = std::function<const FindingKey *(
+    llvm::StringRef File, unsigned Offset, llvm::StringRef Check)>;
 
 struct SarifRun {
   /// The absolute directory that %SRCROOT% stands for: locations inside
   /// it are written relative to it.
   std::string Root;
   int ExitStatus = 0;
+  /// automationDetails.id, to which a "/" is appended when it does not end
+  /// with one: GitHub keeps one set of alerts per category.
+  std::string Category = DefaultSarifCategory.str();
+  std::string DocsUrl = DefaultDocsUrl.str();
+  /// Where the async-* findings' keys come from, for their fingerprints.
+  FindingKeyLookup Keys;
 };
 
 /// The SARIF log of a run. Paths in Diagnostics must be absolute.

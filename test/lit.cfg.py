@@ -1,4 +1,5 @@
 # lit configuration for async-tidy; see test/README.md.
+import hashlib
 import os
 import shlex
 
@@ -53,6 +54,10 @@ config.substitutions += [
     # Headers of Debian packages unpacked by ./run rather than installed.
     ("%unpacked", os.path.join(obj, "deps", "root", "usr", "include")),
     ("%resource_dir", config.resource_dir),
+    # Microsoft's SARIF validator, installed by ./run with npm.
+    ("%sarif-multitool", os.path.join(
+        obj, "tools", "sarif-multitool", "node_modules", "@microsoft",
+        "sarif-multitool-linux", "Sarif.Multitool")),
     ("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"),
     # Debian's Qt 6 is built with -reduce-relocations: code must be -fPIC.
     # The include directories are those of QCoro's and Qt's CMake targets.
@@ -110,6 +115,14 @@ for feature in lit_config.params.get("without", "").split(","):
 lit_bin = os.path.join(llvm_bin, "lit")
 config.substitutions.append(("%lit", lit_bin if os.path.exists(lit_bin) else
                              python + " /usr/lib/llvm-%s/build/utils/lit/lit.py" % v))
+# Commands that must meet file permissions run as an ordinary user: root
+# writes any file. %user-tmp is a directory of /tmp for their files, which
+# that user can reach wherever the build tree is (one per build tree).
+config.substitutions.append(("%as-user", (
+    "setpriv --reuid=65534 --regid=65534 --clear-groups"
+    if os.geteuid() == 0 else "")))
+config.substitutions.append(("%user-tmp", "/tmp/async-tidy-user-" +
+    hashlib.sha256(obj.encode()).hexdigest()[:12]))
 
 # The robustness runner (utils/stress.py) with the corpus's substitutions.
 stress_subst = {name: value for name, value in config.substitutions

@@ -1,0 +1,36 @@
+# Embeds the opening of each check's page (docs/checks/async-*.md) for the
+# SARIF rules' descriptions and help: -DDOCS_DIR=... -DOUTPUT=...
+# The opening is what follows the title, up to the generated framework
+# tables or the options, whichever comes first.
+file(GLOB PAGES ${DOCS_DIR}/async-*.md)
+list(SORT PAGES)
+set(ENTRIES "")
+foreach(PAGE IN LISTS PAGES)
+  get_filename_component(CHECK ${PAGE} NAME_WE)
+  file(READ ${PAGE} CONTENT)
+  string(FIND "${CONTENT}" "\n" TITLE_END)
+  math(EXPR START "${TITLE_END} + 1")
+  string(SUBSTRING "${CONTENT}" ${START} -1 CONTENT)
+  foreach(MARK "\n## Fixes by framework" "\n## Options" "\n<!--")
+    string(FIND "${CONTENT}" "${MARK}" CUT)
+    if(NOT CUT EQUAL -1)
+      string(SUBSTRING "${CONTENT}" 0 ${CUT} CONTENT)
+    endif()
+  endforeach()
+  string(STRIP "${CONTENT}" CONTENT)
+  if(CONTENT STREQUAL "")
+    message(FATAL_ERROR "${PAGE} has no text before its first section")
+  endif()
+  string(FIND "${CONTENT}" ")md\"" CLASH)
+  if(NOT CLASH EQUAL -1)
+    message(FATAL_ERROR "${PAGE} contains the raw-string delimiter )md\"")
+  endif()
+  string(APPEND ENTRIES "    {\"${CHECK}\", R\"md(${CONTENT})md\"},\n")
+endforeach()
+if(ENTRIES STREQUAL "")
+  message(FATAL_ERROR "no check pages in ${DOCS_DIR}")
+endif()
+file(WRITE ${OUTPUT}.tmp
+  "// Generated from docs/checks/ by EmbedCheckDocs.cmake; do not edit.\n"
+  "${ENTRIES}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)
