@@ -295,9 +295,8 @@ int main(int Argc, char **Argv) {
       std::getenv(clang::tidy::async::VerifyConfigVariable.str().c_str()))
     return ClangTidyAlone();
   // clang-tidy's own leaves the global keys out.
-  if (llvm::any_of(Args, [](llvm::StringRef A) {
-        return setsFlag(A, "dump-config");
-      }))
+  if (llvm::any_of(
+          Args, [](llvm::StringRef A) { return setsFlag(A, "dump-config"); }))
     return clang::tidy::async::dumpConfig(Argv[0], Args, ClangTidyAlone);
   if (std::optional<int> Status = runWithReports(Argv[0], Args))
     return *Status;
