@@ -227,6 +227,8 @@ std::string expandExample(llvm::StringRef Template, const Example &E,
       return E.Args.empty() ? "" : E.Args + ", ";
     case SlotKind::Prefix:
       return E.Prefix;
+    case SlotKind::Object:
+      return llvm::StringRef(E.Prefix).rtrim(".>-").str();
     case SlotKind::Call:
       return Call.str();
     case SlotKind::Type:

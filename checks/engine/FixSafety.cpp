@@ -4,6 +4,7 @@
 #include "ApiMatcher.h"
 #include "CoroutineWalker.h"
 #include "Engine.h"
+#include "Frameworks.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -212,7 +213,77 @@ std::string textLoss(const Expr &Call, const ASTContext &Ctx) {
   return {};
 }
 
+/// Whether Body declares a local variable named Name.
+bool declaresLocal(const Stmt *S, llvm::StringRef Name) {
+  if (!S)
+    return false;
+  if (const auto *D = llvm::dyn_cast<DeclStmt>(S))
+    for (const Decl *Dec : D->decls())
+      if (const auto *V = llvm::dyn_cast<VarDecl>(Dec))
+        if (V->getIdentifier() && V->getName() == Name)
+          return true;
+  // A lambda's body is its own scope.
+  if (llvm::isa<LambdaExpr>(S))
+    return false;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return declaresLocal(Child, Name);
+  });
+}
+
 } // namespace
+
+std::string whyNotNamed(llvm::StringRef Expression, llvm::StringRef Option,
+                        const FunctionDecl &Coroutine, ASTContext &Ctx) {
+  // The qualified name the expression starts with: 'app::pool' of
+  // 'app::pool().executor()'.
+  llvm::StringRef Rest = Expression.ltrim();
+  const bool Global = Rest.consume_front("::");
+  size_t End = 0;
+  while (End < Rest.size()) {
+    size_t Word = End;
+    while (End < Rest.size() && (llvm::isAlnum(Rest[End]) || Rest[End] == '_'))
+      ++End;
+    if (End == Word || !Rest.substr(End).starts_with("::"))
+      break;
+    End += 2;
+  }
+  llvm::StringRef Name = Rest.take_front(End).rtrim(':');
+  if (Name.empty() || llvm::isDigit(Name.front()))
+    return {};
+  const std::string Shown = (Global ? "::" : "") + Name.str();
+  const std::string Missing = "option " + Option.str() + "'s '" + Shown +
+                              "' is not declared where '" +
+                              Coroutine.getNameAsString() + "' can see it";
+  if (Global)
+    return lookupQualified(Name, *Ctx.getTranslationUnitDecl(), Ctx).empty()
+               ? Missing
+               : std::string();
+  // The coroutine's own: a parameter or a local (its enclosing functions'
+  // too, for a lambda).
+  llvm::StringRef First = Name.split("::").first;
+  bool Local = false;
+  for (const DeclContext *DC = &Coroutine; DC && !Local; DC = DC->getParent()) {
+    const auto *F = llvm::dyn_cast<FunctionDecl>(DC);
+    if (!F)
+      continue;
+    Local = llvm::any_of(F->parameters(),
+                         [&](const ParmVarDecl *P) {
+                           return P->getIdentifier() && P->getName() == First;
+                         }) ||
+            declaresLocal(F->getBody(), First);
+  }
+  // Anything outside it: members, namespaces, the global scope.
+  bool Outside = false;
+  for (const DeclContext *DC = Coroutine.getDeclContext(); DC && !Outside;
+       DC = DC->getParent())
+    Outside = !lookupQualified(Name, *DC, Ctx).empty();
+  if (Local && Outside)
+    return "'" + First.str() +
+           "' there is the coroutine's own, not the one "
+           "option " +
+           Option.str() + " means";
+  return Local || Outside ? std::string() : Missing;
+}
 
 const FunctionDecl *instantiatedFrom(const FunctionDecl &Coroutine) {
   bool Instantiated = false;

@@ -12,6 +12,7 @@
 #ifndef ASYNC_TIDY_ENGINE_FIXSAFETY_H
 #define ASYNC_TIDY_ENGINE_FIXSAFETY_H
 
+#include "llvm/ADT/StringRef.h"
 #include <string>
 
 namespace clang {
@@ -36,6 +37,13 @@ std::string whyNotRewritten(const CoroutineReport &Report, const CallSite &Site,
 /// Why the call may not move to a thread pool, or empty.
 std::string whyNotOffloaded(const CoroutineReport &Report, const CallSite &Site,
                             ASTContext &Ctx);
+
+/// Why an option's expression (OffloadExecutor's 'blocking_pool') would not
+/// name what the user configured where the coroutine is written, or empty:
+/// it names nothing there, or a parameter or local of the coroutine that
+/// hides the one declared outside.
+std::string whyNotNamed(llvm::StringRef Expression, llvm::StringRef Option,
+                        const FunctionDecl &Coroutine, ASTContext &Ctx);
 
 } // namespace clang::tidy::async
 

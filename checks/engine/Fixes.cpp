@@ -10,6 +10,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/APInt.h"
 #include "llvm/ADT/StringExtras.h"
+#include <tuple>
 
 namespace clang::tidy::async {
 
@@ -196,6 +197,14 @@ std::optional<std::string> expand(llvm::StringRef Template, const Slots &S) {
           return std::nullopt;
         case SlotKind::Prefix:
           return calleePrefix(*S.Site.Call, Ctx);
+        case SlotKind::Object: {
+          // An object the rewrite can name again: not a temporary.
+          const Expr *Object = callObject(*S.Site.Call);
+          if (!Object || Object->isImplicitCXXThis() ||
+              (!Object->isGLValue() && !Object->getType()->isPointerType()))
+            return std::nullopt;
+          return tokenText(Object->getSourceRange(), Ctx);
+        }
         case SlotKind::Call:
           return tokenText(S.Site.Call->getSourceRange(), Ctx);
         case SlotKind::Type:
@@ -504,13 +513,34 @@ OffloadFix buildOffloadFix(const CoroutineReport &Report, const Finding &F,
     if (!Missing.empty())
       return {std::nullopt, Missing, ""};
   }
+  // The pool and the executor to go home to must be the ones the options
+  // mean, where the coroutine is written.
+  for (auto [Slot, Value, Option] :
+       {std::tuple("{pool}", &Settings.Executor, "OffloadExecutor"),
+        std::tuple("{home}", &Settings.HomeExecutor, "OffloadHomeExecutor")})
+    if (Template.contains(Slot))
+      if (std::string Why =
+              whyNotNamed(*Value, Option, *Report.Coroutine, E.context());
+          !Why.empty())
+        return {std::nullopt, "", Why};
   std::optional<std::vector<std::string>> Headers =
       needsMet(Needs, Includes, S);
   if (!Headers)
     return {};
   std::optional<std::string> Code = expand(Template, S);
-  if (!Code)
+  if (!Code) {
+    // The framework's idiom goes back to a scheduler the coroutine names.
+    if (size_t Via = Template.find("{via:"); Via != llvm::StringRef::npos) {
+      llvm::SmallVector<llvm::StringRef, 2> Types;
+      Template.substr(Via + 5).split('}').first.split(Types, '|');
+      return {std::nullopt, "",
+              "'" + Report.Coroutine->getNameAsString() +
+                  "' names no scheduler to come back to after the pool (a "
+                  "parameter or member of type " +
+                  llvm::join(Types, " or ") + ")"};
+    }
     return {};
+  }
   return {replaceCall(std::move(*Code), S, std::move(*Headers)), "", ""};
 }
 

@@ -234,7 +234,8 @@ void Reporter::noteOffload(const CoroutineReport &Report, const Finding &F,
   if (!OwnsFix)
     return;
   OffloadFix O = buildOffloadFix(Report, F, E, A.options().Offload);
-  if (!O.Refused.empty()) {
+  // With a swap fix on the warning, why there is no other is noise.
+  if (!O.Refused.empty() && When != SharedIncludes::AppliedWith::Never) {
     Check.diag(Loc, "'%0' is not offloaded by a fix: %1", DiagnosticIDs::Note)
         << Callee << O.Refused;
   } else if (O.Fix) {

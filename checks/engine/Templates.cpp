@@ -16,6 +16,9 @@ static constexpr SlotInfo Vocabulary[] = {
     {SlotKind::Yield, "yield", "the stackful coroutine's yield_context"},
     {SlotKind::Prefix, "prefix",
      "the callee's object or qualifier as written ('sock.', 'net::')"},
+    {SlotKind::Object, "object",
+     "the object of a member call as written ('p' of 'p->wait()'), an "
+     "lvalue or a pointer"},
     {SlotKind::Via, "via:",
      "a scheduler of one of the '|'-separated types that the coroutine "
      "reaches (a parameter or a member), with '.' or '->'"},
@@ -51,16 +54,17 @@ std::optional<Slot> parseSlot(llvm::StringRef Text) {
 bool slotAllowed(SlotKind S, TemplateKind K) {
   switch (K) {
   case TemplateKind::SwapCode:
-    return llvm::is_contained(
-        {SlotKind::Arg, SlotKind::Args, SlotKind::ArgsComma, SlotKind::Ns,
-         SlotKind::Ec, SlotKind::Yield, SlotKind::Prefix, SlotKind::Via},
-        S);
+    return llvm::is_contained({SlotKind::Arg, SlotKind::Args,
+                               SlotKind::ArgsComma, SlotKind::Ns, SlotKind::Ec,
+                               SlotKind::Yield, SlotKind::Prefix,
+                               SlotKind::Object, SlotKind::Via},
+                              S);
   case TemplateKind::Needs:
   case TemplateKind::Executor:
     return S == SlotKind::Ns;
   case TemplateKind::Offload:
     return llvm::is_contained({SlotKind::Call, SlotKind::Type, SlotKind::Pool,
-                               SlotKind::Home, SlotKind::Ns},
+                               SlotKind::Home, SlotKind::Ns, SlotKind::Via},
                               S);
   case TemplateKind::Token:
     return llvm::is_contained({SlotKind::Ns, SlotKind::Yield, SlotKind::Ec}, S);
@@ -192,8 +196,39 @@ std::string checkTemplate(llvm::StringRef Template, TemplateKind K) {
 }
 
 std::string checkExpression(llvm::StringRef Code) {
-  if (!balanced(Code) || Code.contains(';'))
+  // Written into the source as it is: one expression on one line.
+  if (Code.find_first_of(llvm::StringRef("\0\n\r;#", 5)) !=
+      llvm::StringRef::npos)
+    return "one expression on one line, without ';' or '#'";
+  if (!balanced(Code))
     return "an expression with balanced brackets";
+  // Outside brackets and template arguments: no ',' (a list, not an
+  // expression), and every '<' after a name closed ('std::vector<int').
+  int Depth = 0;
+  int Angles = 0;
+  for (size_t I = 0; I < Code.size(); ++I) {
+    char C = Code[I];
+    if (C == '"' || C == '\'') {
+      size_t End = I + 1;
+      while (End < Code.size() && Code[End] != C)
+        End += Code[End] == '\\' ? 2 : 1;
+      I = End;
+      continue;
+    }
+    if (C == '(' || C == '[' || C == '{')
+      ++Depth;
+    else if (C == ')' || C == ']' || C == '}')
+      --Depth;
+    else if (C == '<' && I > 0 &&
+             (llvm::isAlnum(Code[I - 1]) || Code[I - 1] == '_'))
+      ++Angles;
+    else if (C == '>' && Angles > 0 && Code.substr(I - 1, 2) != "->")
+      --Angles;
+    else if (C == ',' && Depth == 0 && Angles == 0)
+      return "one expression, not a list";
+  }
+  if (Angles != 0)
+    return "an expression with balanced template arguments";
   return {};
 }
 

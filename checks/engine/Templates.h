@@ -29,6 +29,7 @@ enum class SlotKind : uint8_t {
   Ec,        ///< {ec}: the error_code argument the call reports into
   Yield,     ///< {yield}: the stackful coroutine's yield_context
   Prefix,    ///< {prefix}: the callee's object or qualifier, 'sock.'
+  Object,    ///< {object}: the object of a member call, 'p' of 'p->wait()'
   Via,       ///< {via:T|U}: a scheduler of type T or U the coroutine reaches
   Call,      ///< {call}: the blocking call as written
   Type,      ///< {type}: the call's type

@@ -30,6 +30,7 @@ QCoro::Task<int> fetch(QTcpSocket &socket, QFuture<int> future) {
   proc.start("true", {});
   proc.waitForFinished();
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'QProcess::waitForFinished' waits for a child process inside coroutine 'fetch', stalling every coroutine on its thread [async-blocking-process]
+  // CHECK-FIXES: co_await qCoro(proc).waitForFinished();
   co_return value;
 }
 

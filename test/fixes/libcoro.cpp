@@ -1,6 +1,6 @@
 // libcoro (stand-in headers): sleep on the scheduler member, nested loop,
-// offload with the hop back.
-// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool, OffloadHomeExecutor: m_scheduler}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs -I %inputs/frameworks
+// offload with the hop back to the coroutine's own scheduler.
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes --config="{CheckOptions: {OffloadExecutor: pool}}" %s async-blocking-sleep,async-blocking-file-io,async-blocking-wait %t -- -I %inputs -I %inputs/frameworks
 
 #include <coro/scheduler.hpp>
 #include <coro/sync_wait.hpp>
@@ -35,4 +35,14 @@ coro::task<std::size_t> Service::handler(int fd) {
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'coro::sync_wait' runs a nested event loop or waits for one inside coroutine 'handler'
   // CHECK-FIXES: int n = co_await child();
   co_return text.size() + n;
+}
+
+// A coroutine that names no scheduler: the offload could not come back to
+// where it ran, and one option for the whole file cannot name each
+// coroutine's scheduler.
+coro::task<void> detached_log(int fd) {
+  flush(fd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'flush' waits for the file system inside coroutine 'detached_log'
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: 'flush' is not offloaded by a fix: 'detached_log' names no scheduler to come back to after the pool (a parameter or member of type coro::io_scheduler or coro::scheduler)
+  co_return;
 }

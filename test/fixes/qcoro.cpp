@@ -1,13 +1,16 @@
 // QCoro against Debian's Qt 6 and QCoro 0.8: sleepFor for whole
-// milliseconds (with its header included), and offload through
-// QtConcurrent::run, which needs no pool option.
+// milliseconds (with its header included), offload through
+// QtConcurrent::run, which needs no pool option, and QCoro's own waits for
+// a QProcess, which must not be used from a pool's thread.
 // REQUIRES: qcoro
-// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes %s async-blocking-sleep,async-blocking-file-io %t -- -I %inputs %qt_flags
+// RUN: %check_async_tidy --compile-fixed=%clangxx --fix-notes %s async-blocking-sleep,async-blocking-file-io,async-blocking-process %t -- -I %inputs %qt_flags
 
 // CHECK-FIXES: #include <QCoroFuture>
+// CHECK-FIXES: #include <QCoroProcess>
 #include <QCoroTask>
 // CHECK-FIXES: #include <QCoroTimer>
 // CHECK-FIXES: #include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QProcess>
 #include <chrono>
 #include <string>
 #include <thread>
@@ -29,4 +32,15 @@ QCoro::Task<std::size_t> handler(int fd) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'flush' waits for the file system inside coroutine 'handler'
   // CHECK-FIXES: co_await QtConcurrent::run([&] { flush(fd); });
   co_return text.size();
+}
+
+QCoro::Task<bool> run_tool(QProcess &proc, QProcess *other) {
+  proc.start(QStringLiteral("true"), {});
+  bool started = proc.waitForStarted(1000);
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'QProcess::waitForStarted' waits for a child process inside coroutine 'run_tool'
+  // CHECK-FIXES: bool started = co_await qCoro(proc).waitForStarted(1000);
+  other->waitForFinished();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'QProcess::waitForFinished' waits for a child process inside coroutine 'run_tool'
+  // CHECK-FIXES: co_await qCoro(other).waitForFinished();
+  co_return started;
 }
