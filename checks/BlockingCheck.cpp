@@ -7,6 +7,7 @@
 #include "engine/OptionReader.h"
 #include "engine/Policy.h"
 #include "engine/Reporter.h"
+#include "engine/SetupNotes.h"
 #include "engine/WhereCodeRuns.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringSet.h"
@@ -25,7 +26,7 @@ BlockingCheck::BlockingCheck(llvm::StringRef Name, ClangTidyContext *Context,
                              Category Cat)
     : ClangTidyCheck(Name, Context), Cat(Cat), Tidy(Context),
       Policy(std::make_unique<CategoryPolicy>()),
-      Shared(Analysis::join(*Context)) {
+      Shared(Analysis::join(*Context)), FirstOfUnit(Shared.use_count() == 1) {
   const OptionReader Local(*Context, (Name + ".").str());
   BlockingFunctions = Local.get(BlockingFunctionsOption, "").str();
   AllowedFunctions = Local.get(AllowedFunctionsOption, "").str();
@@ -108,13 +109,16 @@ void BlockingCheck::warnUnknownOptions() {
 void BlockingCheck::registerPPCallbacks(const SourceManager &SM,
                                         Preprocessor *PP,
                                         Preprocessor * /*ModuleExpanderPP*/) {
-  Shared->start(SM, PP);
+  if (FirstOfUnit)
+    addSetupNotes(*PP, SM, *Tidy, checkName(Cat));
+  if (getLangOpts().CPlusPlus20)
+    Shared->start(SM, PP);
 }
 
 void BlockingCheck::registerMatchers(MatchFinder *Finder) {
   // Here rather than in the constructor: every check exists now.
   warnUnknownOptions();
-  if (!Shared->usable())
+  if (!getLangOpts().CPlusPlus20 || !Shared->usable())
     return;
   Finder->addMatcher(
       WhereCodeRuns::loopFunctions(Shared->options()).bind("coroutine"), this);
@@ -153,6 +157,8 @@ void BlockingCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void BlockingCheck::onEndOfTranslationUnit() {
+  if (!getLangOpts().CPlusPlus20)
+    return;
   if (!Coroutines.empty()) {
     Engine &E = Shared->engine(*Ctx);
     // Every coroutine first, as one may hand another to a thread pool: done

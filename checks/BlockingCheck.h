@@ -28,8 +28,10 @@ public:
   BlockingCheck(llvm::StringRef Name, ClangTidyContext *Context, Category Cat);
   ~BlockingCheck() override;
 
+  /// Below C++20 the first check of the unit still runs, only to say so
+  /// when the file has coroutine keywords (engine/SetupNotes.h).
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
+    return LangOpts.CPlusPlus20 || (LangOpts.CPlusPlus && FirstOfUnit);
   }
   std::optional<TraversalKind> getCheckTraversalKind() const override {
     return TK_AsIs;
@@ -53,6 +55,8 @@ private:
   std::unique_ptr<CategoryPolicy> Policy;
   /// Shared by the checks of the translation unit.
   std::shared_ptr<Analysis> Shared;
+  /// The first check created for the translation unit.
+  const bool FirstOfUnit;
   /// Coroutines seen, reported at the end of the translation unit.
   std::vector<const FunctionDecl *> Coroutines;
   ASTContext *Ctx = nullptr;

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ConfigChild.h"
+#include "GccCommand.h"
 #include "Reports.h"
 #include "ResourceDir.h"
 #include "Version.h"
@@ -273,6 +274,25 @@ std::optional<int> runWithReports(const char *Argv0,
   });
 }
 
+/// A compile command given after "--" (CMake's CMAKE_CXX_CLANG_TIDY) names
+/// its compiler first, which clang-tidy drops with the inputs: a GCC
+/// command is adapted here, while its compiler is still known. Commands
+/// from a compile database are adapted in ClangTidyHooks.cpp.
+void adaptCommandLineCommand(std::vector<char *> &Args,
+                             std::vector<std::string> &Storage) {
+  auto Dashes = llvm::find_if(
+      Args, [](const char *A) { return llvm::StringRef(A) == "--"; });
+  if (Dashes == Args.end() || Dashes + 1 == Args.end())
+    return;
+  std::vector<std::string> Command(Dashes + 1, Args.end());
+  if (!clang::tidy::async::adaptGccCommand(Command))
+    return;
+  Storage = std::move(Command);
+  Args.erase(Dashes + 1, Args.end());
+  for (std::string &A : Storage)
+    Args.push_back(A.data());
+}
+
 } // namespace
 
 int main(int Argc, char **Argv) {
@@ -285,6 +305,8 @@ int main(int Argc, char **Argv) {
       Argc, Argv, "--extra-arg-before=-resource-dir=",
       {"--extra-arg-before=-resource-dir", "-extra-arg-before=-resource-dir"},
       Storage);
+  std::vector<std::string> CommandStorage;
+  adaptCommandLineCommand(Args, CommandStorage);
   auto ClangTidyAlone = [&] {
     return clang::tidy::clangTidyMain(static_cast<int>(Args.size()),
                                       const_cast<const char **>(Args.data()));

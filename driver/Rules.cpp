@@ -1,6 +1,7 @@
 //===--- Rules.cpp - async-tidy -------------------------------------------===//
 
 #include "Rules.h"
+#include "DocsUrl.h"
 #include "engine/Category.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -216,11 +217,6 @@ std::vector<std::string> asyncCheckNames() {
   for (const CheckSummary &Check : asyncChecks())
     Names.push_back(Check.Name);
   return Names;
-}
-
-std::string checkDocsUrl(llvm::StringRef Check, llvm::StringRef DocsUrl) {
-  DocsUrl.consume_back("/");
-  return (DocsUrl + "/checks/" + Check + ".md").str();
 }
 
 RuleInfo ruleInfo(llvm::StringRef Id, llvm::StringRef DocsUrl) {

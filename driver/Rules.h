@@ -41,9 +41,6 @@ std::vector<std::string> asyncCheckNames();
 /// another check's or a compiler diagnostic's points to LLVM's pages.
 RuleInfo ruleInfo(llvm::StringRef Id, llvm::StringRef DocsUrl);
 
-/// The URL of a check's page under DocsUrl.
-std::string checkDocsUrl(llvm::StringRef Check, llvm::StringRef DocsUrl);
-
 } // namespace clang::tidy::async
 
 #endif // ASYNC_TIDY_DRIVER_RULES_H

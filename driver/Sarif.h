@@ -9,6 +9,7 @@
 #ifndef ASYNC_TIDY_DRIVER_SARIF_H
 #define ASYNC_TIDY_DRIVER_SARIF_H
 
+#include "DocsUrl.h"
 #include "engine/FindingFilter.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -18,9 +19,6 @@
 
 namespace clang::tidy::async {
 
-/// The URL of docs/ that rules' help links point into, unless
-/// --sarif-docs-url says otherwise.
-inline constexpr llvm::StringLiteral DefaultDocsUrl = ASYNC_TIDY_DOCS_URL;
 /// The run's category when --sarif-category does not give one.
 inline constexpr llvm::StringLiteral DefaultSarifCategory = "async-tidy";
 

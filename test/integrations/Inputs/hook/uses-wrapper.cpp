@@ -1,0 +1,3 @@
+#include "wrapper.h"
+
+int answer() { return 42; }
