@@ -372,9 +372,8 @@ bool Engine::writeSummaries(std::string &Error) {
     if (!S.Usr.empty() && (!S.Findings.empty() || !S.Calls.empty()))
       Out.push_back(std::move(S));
   }
-  return async::writeSummaries(SummaryDir,
-                               absolutePath(SM, SM.getMainFileID()), Out,
-                               Error);
+  return async::writeSummaries(SummaryDir, absolutePath(SM, SM.getMainFileID()),
+                               Out, Error);
 }
 
 std::string displayName(const FunctionDecl &F) {

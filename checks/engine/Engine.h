@@ -115,6 +115,8 @@ public:
   bool writeSummaries(std::string &Error);
   /// What could not be read from the summary store, one message each.
   std::vector<std::string> summaryProblems() const;
+  /// The summary directory as found from this translation unit.
+  llvm::StringRef summaryDirectory() const { return SummaryDir; }
 
   /// True the first time a diagnostic of Cat is claimed at Loc: a call
   /// written once in a template is reported once, not per instantiation.

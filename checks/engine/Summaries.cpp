@@ -79,10 +79,10 @@ struct Stats {
   ~Stats() {
     if (std::getenv("ASYNC_TIDY_STATS") && (StoresRead || UnitsWritten))
       llvm::errs() << "async-tidy: summaries: " << StoresRead
-                   << " stores read, " << Lookups << " lookups, "
-                   << EntriesRead << " entries read, " << VmSteps
-                   << " VM steps, " << FullScanSteps << " full-scan steps; "
-                   << UnitsWritten << " units written\n";
+                   << " stores read, " << Lookups << " lookups, " << EntriesRead
+                   << " entries read, " << VmSteps << " VM steps, "
+                   << FullScanSteps << " full-scan steps; " << UnitsWritten
+                   << " units written\n";
   }
 };
 Stats &stats() {
@@ -94,8 +94,8 @@ Stats &stats() {
 class Statement {
 public:
   Statement(sqlite3 *Db, llvm::StringRef Sql) {
-    Code = sqlite3_prepare_v2(Db, Sql.data(), static_cast<int>(Sql.size()),
-                              &S, nullptr);
+    Code = sqlite3_prepare_v2(Db, Sql.data(), static_cast<int>(Sql.size()), &S,
+                              nullptr);
   }
   ~Statement() { sqlite3_finalize(S); }
   Statement(const Statement &) = delete;
@@ -109,9 +109,8 @@ public:
   }
   void bindBlob(int I, llvm::StringRef Bytes) {
     if (Code == SQLITE_OK)
-      Code = sqlite3_bind_blob(S, I, Bytes.data(),
-                               static_cast<int>(Bytes.size()),
-                               SQLITE_TRANSIENT);
+      Code = sqlite3_bind_blob(
+          S, I, Bytes.data(), static_cast<int>(Bytes.size()), SQLITE_TRANSIENT);
   }
   void bind(int I, int64_t Value) {
     if (Code == SQLITE_OK)
@@ -257,8 +256,7 @@ int useWal(sqlite3 *Db) {
 }
 
 /// The store's application id, format and number of schema objects.
-int readHeader(sqlite3 *Db, int64_t &App, int64_t &Version,
-               int64_t &Objects) {
+int readHeader(sqlite3 *Db, int64_t &App, int64_t &Version, int64_t &Objects) {
   Statement Header(Db, "SELECT (SELECT application_id FROM "
                        "pragma_application_id), (SELECT user_version FROM "
                        "pragma_user_version), (SELECT count(*) FROM "
@@ -466,7 +464,8 @@ SummaryReader::entriesOf(llvm::StringRef Usr) {
     RC = SQLITE_OK;
     Entry E;
     if (!readEntry(Query, E)) {
-      damaged("holds an entry that cannot be read (for '" + Usr + "')",
+      damaged("holds an entry that cannot be read (for '" + Usr +
+                  "'), so findings through other files may be missing",
               false);
       continue;
     }
@@ -481,7 +480,7 @@ SummaryReader::entriesOf(llvm::StringRef Usr) {
       sqlite3_stmt_status(Query, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1);
   if (RC != SQLITE_DONE && Query)
     damaged("is damaged (" + errorOf(Db, RC) +
-                "): what it holds there is not used",
+                "), so findings through other files may be missing",
             false);
   sqlite3_reset(Query);
   // Whatever order the rows were written in, the same answer.
@@ -619,9 +618,9 @@ bool writeSummaries(llvm::StringRef Dir, llvm::StringRef MainFile,
   const int64_t Now = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::system_clock::now().time_since_epoch())
                           .count();
-  Statement Unit(C.Db,
-                 "INSERT INTO units(main_file, written) VALUES(?1, ?2) ON "
-                 "CONFLICT(main_file) DO UPDATE SET written = excluded.written");
+  Statement Unit(
+      C.Db, "INSERT INTO units(main_file, written) VALUES(?1, ?2) ON "
+            "CONFLICT(main_file) DO UPDATE SET written = excluded.written");
   Unit.bind(1, MainFile);
   Unit.bind(2, Now);
   if ((RC = Unit.run()) != SQLITE_OK)

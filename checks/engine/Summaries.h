@@ -114,8 +114,7 @@ private:
   void open();
   /// Opens the store and reads its header; Immutable reads it without the
   /// shared index WAL needs.
-  int connect(bool Immutable, int64_t &App, int64_t &Version,
-              int64_t &Objects);
+  int connect(bool Immutable, int64_t &App, int64_t &Version, int64_t &Objects);
   const std::vector<Entry> &entriesOf(llvm::StringRef Usr);
   bool readEntry(sqlite3_stmt *Stmt, Entry &E);
   /// Reports a problem of the store once; it stays usable when Fatal is

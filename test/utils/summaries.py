@@ -18,6 +18,14 @@ and bench/summaries.py.
       adds N synthetic functions, each defined in its own file, to a store
   summaries.py check STORE
       the store's integrity and its number of units
+  summaries.py dump STORE
+      its units' main files and its entries, sorted
+  summaries.py damage SRC_DIR DST_DIR KIND
+      a copy of SRC_DIR's store in DST_DIR, damaged one way: truncated,
+      a page overwritten, empty, garbage, another format version, another
+      schema, another application's database, a FIFO, /dev/zero, a
+      directory, format 1's JSON files (one nested a million deep), a
+      64 MiB value, malformed entries
   summaries.py full-disk DIR -- COMMAND...
       runs COMMAND with DIR on a full file system (a tmpfs in a private
       mount namespace; where none can be made, DIR read-only), then checks
@@ -126,6 +134,101 @@ def cmd_check(args):
     print("store: %s, %d units" % ("integrity ok" if problem is None
                                    else "integrity " + problem, units))
     return 1 if problem else 0
+
+
+DAMAGE = ["truncated", "page", "empty", "garbage", "version", "schema",
+          "foreign", "fifo", "zero", "directory", "old-json", "huge",
+          "bad-entry"]
+
+
+def cmd_damage(args):
+    """A copy of the store in SRC_DIR, damaged one way, in DST_DIR."""
+    src = os.path.join(args.src, STORE)
+    dst = os.path.join(args.dst, STORE)
+    shutil.rmtree(args.dst, ignore_errors=True)
+    os.makedirs(args.dst)
+    with open(src, "rb") as f:
+        good = f.read()
+    kind = args.kind
+
+    def sql(*statements):
+        shutil.copy(src, dst)
+        con = sqlite3.connect(dst)
+        with con:
+            for s in statements:
+                con.execute(*s) if isinstance(s, tuple) else con.execute(s)
+        con.close()
+
+    entry = ("INSERT INTO entries(unit, usr, category, api, reason, callee, "
+             "defined_in, chain, files) SELECT unit, usr, category, api, "
+             "reason, callee, defined_in, ?, files FROM entries WHERE usr = ?")
+    if kind == "truncated":
+        open(dst, "wb").write(good[:len(good) // 2])
+    elif kind == "page":
+        # A page in the middle overwritten: the header is fine.
+        data = bytearray(good)
+        data[4096 * 3:4096 * 5] = random.Random(1).randbytes(8192)
+        open(dst, "wb").write(bytes(data))
+    elif kind == "empty":
+        open(dst, "wb").close()
+    elif kind == "garbage":
+        open(dst, "wb").write(random.Random(2).randbytes(len(good)))
+    elif kind == "version":
+        sql("PRAGMA user_version = 99")
+    elif kind == "schema":
+        con = sqlite3.connect(dst)
+        con.execute("PRAGMA application_id = %d" % 0x41545359)
+        con.execute("PRAGMA user_version = 2")
+        con.execute("CREATE TABLE entries(usr TEXT, what TEXT)")
+        con.commit()
+        con.close()
+    elif kind == "foreign":
+        con = sqlite3.connect(dst)
+        con.execute("CREATE TABLE notes(text TEXT)")
+        con.commit()
+        con.close()
+    elif kind == "fifo":
+        os.mkfifo(dst)
+    elif kind == "zero":
+        os.symlink("/dev/zero", dst)
+    elif kind == "directory":
+        os.mkdir(dst)
+    elif kind == "old-json":
+        # Format 1, and a value nested deeper than any parser's stack.
+        with open(os.path.join(args.dst, "0123456789ABCDEF.json"), "w") as f:
+            f.write('{"version": 1, "functions": []}\n')
+        with open(os.path.join(args.dst, "deep.json"), "w") as f:
+            f.write("[" * 1000000)
+    elif kind == "huge":
+        # A value of 64 MiB beside a0's good entries: refused unread.
+        sql((entry, (b"x" * (64 << 20), "c:@F@a2#")))
+    elif kind == "bad-entry":
+        # Beside the good entry of a4: a chain longer than any search, and
+        # one of empty names.
+        sql((entry, (b"\0".join([b"f"] * 100000), "c:@F@a4#")),
+            (entry, (b"\0\0", "c:@F@a4#")))
+    return 0
+
+
+def cmd_dump(args):
+    """Each unit's main file, then each entry: its function, what it
+    reaches (an API's category, or a call's callee), chain and files."""
+    con = sqlite3.connect(args.store, timeout=30)
+    for (main_file,) in con.execute(
+            "SELECT main_file FROM units ORDER BY main_file"):
+        print("unit " + main_file)
+    rows = con.execute("SELECT usr, category, callee, chain, files "
+                       "FROM entries").fetchall()
+    for usr, category, callee, chain, files in sorted(
+            rows, key=lambda r: tuple(str(c) for c in r)):
+        names = bytes(chain).decode(errors="replace").split("\0")
+        paths = [f[16:] for f in bytes(files).decode(
+            errors="replace").split("\0")]
+        print("entry %s %s: %s; files %s" % (
+            usr, category or "calls " + callee, " > ".join(names),
+            " ".join(paths)))
+    con.close()
+    return 0
 
 
 def one_loop(args, loop, rnd, failures):
@@ -312,6 +415,14 @@ def main():
     s.add_argument("store")
     s.add_argument("count", type=int)
     s.set_defaults(run=cmd_fill)
+    s = sub.add_parser("damage")
+    s.add_argument("src")
+    s.add_argument("dst")
+    s.add_argument("kind", choices=DAMAGE)
+    s.set_defaults(run=cmd_damage)
+    s = sub.add_parser("dump")
+    s.add_argument("store")
+    s.set_defaults(run=cmd_dump)
     s = sub.add_parser("check")
     s.add_argument("store")
     s.set_defaults(run=cmd_check)
