@@ -559,6 +559,104 @@ SummaryReader::lookup(llvm::StringRef Usr, unsigned MaxChain) {
   return Result;
 }
 
+/// Inside the write transaction: makes a new store, or checks that this one
+/// is ours and of this format (else Refusal says why, nothing is written).
+static int prepareStore(sqlite3 *Db, std::string &Refusal) {
+  int64_t App = 0;
+  int64_t Version = 0;
+  int64_t Objects = 0;
+  int RC = readHeader(Db, App, Version, Objects);
+  if (RC != SQLITE_OK)
+    return RC;
+  if (App != 0 || Version != 0 || Objects != 0) {
+    if (App != ApplicationId)
+      Refusal = "not an async-tidy summary store";
+    else if (Version != FormatVersion)
+      Refusal = "it " + formatMismatch(Version);
+    return SQLITE_OK;
+  }
+  // A new store, made in the same transaction as its first unit.
+  RC = sqlite3_exec(Db, Schema, nullptr, nullptr, nullptr);
+  if (RC == SQLITE_OK)
+    RC = Statement(Db, "PRAGMA application_id=" + std::to_string(ApplicationId))
+             .run();
+  if (RC == SQLITE_OK)
+    RC = Statement(Db, "PRAGMA user_version=" + std::to_string(FormatVersion))
+             .run();
+  return RC;
+}
+
+/// Inside the write transaction: the unit of MainFile, its entries replaced.
+static int writeUnit(sqlite3 *Db, llvm::StringRef MainFile,
+                     const std::vector<FunctionSummary> &Functions) {
+  const int64_t Now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  Statement Unit(
+      Db, "INSERT INTO units(main_file, written) VALUES(?1, ?2) ON "
+          "CONFLICT(main_file) DO UPDATE SET written = excluded.written");
+  Unit.bind(1, MainFile);
+  Unit.bind(2, Now);
+  int RC = Unit.run();
+  if (RC != SQLITE_OK)
+    return RC;
+  // Everything written before for this main file goes, in this transaction.
+  Statement Clear(Db, "DELETE FROM entries WHERE unit = (SELECT id FROM "
+                      "units WHERE main_file = ?1)");
+  Clear.bind(1, MainFile);
+  RC = Clear.run();
+  Statement Insert(Db,
+                   "INSERT INTO entries(unit, usr, category, api, reason, "
+                   "callee, defined_in, chain, files) VALUES((SELECT id FROM "
+                   "units WHERE main_file = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                   "?9)");
+  auto Add = [&](llvm::StringRef Usr, const ExternalFinding *F,
+                 const ExternalCall *Call, llvm::StringRef DefinedIn,
+                 llvm::ArrayRef<std::string> Chain, const HashedFiles &Files) {
+    const std::string Names = joinNames(Chain);
+    const std::string Paths = joinFiles(Files);
+    // What no reader would read: left out, not a failure.
+    if (RC != SQLITE_OK || Names.size() > MaxValueBytes ||
+        Paths.size() > MaxValueBytes)
+      return;
+    Insert.bind(1, MainFile);
+    Insert.bind(2, Usr);
+    if (F) {
+      Insert.bind(3, categoryName(F->Api.Cat));
+      Insert.bind(4, F->Api.Name);
+      Insert.bind(5, F->Api.Reason);
+      Insert.bindNull(6);
+    } else {
+      Insert.bindNull(3);
+      Insert.bindNull(4);
+      Insert.bindNull(5);
+      Insert.bind(6, Call->Callee);
+    }
+    Insert.bind(7, DefinedIn);
+    Insert.bindBlob(8, Names);
+    Insert.bindBlob(9, Paths);
+    RC = Insert.run();
+  };
+  for (const FunctionSummary &Fn : Functions) {
+    for (const ExternalFinding &F : Fn.Findings)
+      Add(Fn.Usr, &F, nullptr, F.DefinedIn, F.Chain, F.Files);
+    for (const ExternalCall &Call : Fn.Calls)
+      Add(Fn.Usr, nullptr, &Call, Call.DefinedIn, Call.Chain, Call.Files);
+  }
+  return RC;
+}
+
+/// For the concurrency test: stop inside the transaction, to be killed.
+static void holdForTest(llvm::StringRef MainFile) {
+  const char *Hold = std::getenv(HoldWriteVariable.str().c_str());
+  unsigned Seconds = 0;
+  if (!Hold || llvm::StringRef(Hold).getAsInteger(10, Seconds))
+    return;
+  llvm::errs() << "async-tidy: holding the summary write of '" << MainFile
+               << "'\n";
+  std::this_thread::sleep_for(std::chrono::seconds(Seconds));
+}
+
 bool writeSummaries(llvm::StringRef Dir, llvm::StringRef MainFile,
                     const std::vector<FunctionSummary> &Functions,
                     std::string &Error) {
@@ -580,107 +678,34 @@ bool writeSummaries(llvm::StringRef Dir, llvm::StringRef MainFile,
     return Fail(errorOf(C.Db, RC));
   sqlite3_busy_timeout(C.Db, BusyTimeoutMs);
   sqlite3_limit(C.Db, SQLITE_LIMIT_LENGTH, MaxValueBytes);
-  auto Exec = [&](llvm::StringRef Sql) { return Statement(C.Db, Sql).run(); };
-  auto FailWith = [&](int Code) {
-    std::string Why = errorOf(C.Db, Code);
-    Exec("ROLLBACK");
-    return Fail(Why + (isDamage(Code) ? DeleteHint.str() : ""));
-  };
-  if ((RC = useWal(C.Db)) != SQLITE_OK)
-    return FailWith(RC);
-  // A commit survives a crash of the process; a power loss may lose the
-  // last ones, never the store.
-  Exec("PRAGMA synchronous=NORMAL");
-  // The write lock now, so that nothing read below is stale at commit.
-  if ((RC = Exec("BEGIN IMMEDIATE")) != SQLITE_OK)
-    return FailWith(RC);
-  int64_t App = 0;
-  int64_t Version = 0;
-  int64_t Objects = 0;
-  if ((RC = readHeader(C.Db, App, Version, Objects)) != SQLITE_OK)
-    return FailWith(RC);
-  if (App == 0 && Version == 0 && Objects == 0) {
-    // A new store, made in the same transaction as its first unit.
-    if ((RC = sqlite3_exec(C.Db, Schema, nullptr, nullptr, nullptr)) !=
-            SQLITE_OK ||
-        (RC = Exec("PRAGMA application_id=" + std::to_string(ApplicationId))) !=
-            SQLITE_OK ||
-        (RC = Exec("PRAGMA user_version=" + std::to_string(FormatVersion))) !=
-            SQLITE_OK)
-      return FailWith(RC);
-  } else if (App != ApplicationId) {
-    Exec("ROLLBACK");
-    return Fail("not an async-tidy summary store" + DeleteHint);
-  } else if (Version != FormatVersion) {
-    Exec("ROLLBACK");
-    return Fail("it " + formatMismatch(Version) + DeleteHint);
+  RC = useWal(C.Db);
+  if (RC == SQLITE_OK) {
+    // A commit survives a crash of the process; a power loss may lose the
+    // last ones, never the store.
+    Statement(C.Db, "PRAGMA synchronous=NORMAL").run();
+    // The write lock now, so that nothing read below is stale at commit.
+    RC = Statement(C.Db, "BEGIN IMMEDIATE").run();
   }
-  const int64_t Now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
-  Statement Unit(
-      C.Db, "INSERT INTO units(main_file, written) VALUES(?1, ?2) ON "
-            "CONFLICT(main_file) DO UPDATE SET written = excluded.written");
-  Unit.bind(1, MainFile);
-  Unit.bind(2, Now);
-  if ((RC = Unit.run()) != SQLITE_OK)
-    return FailWith(RC);
-  // Everything written before for this main file goes, in this transaction.
-  Statement Clear(C.Db, "DELETE FROM entries WHERE unit = (SELECT id FROM "
-                        "units WHERE main_file = ?1)");
-  Clear.bind(1, MainFile);
-  if ((RC = Clear.run()) != SQLITE_OK)
-    return FailWith(RC);
-  Statement Insert(C.Db,
-                   "INSERT INTO entries(unit, usr, category, api, reason, "
-                   "callee, defined_in, chain, files) VALUES((SELECT id FROM "
-                   "units WHERE main_file = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                   "?9)");
-  auto Add = [&](llvm::StringRef Usr, const ExternalFinding *F,
-                 const ExternalCall *Call, llvm::StringRef DefinedIn,
-                 llvm::ArrayRef<std::string> Chain, const HashedFiles &Files) {
-    const std::string Names = joinNames(Chain);
-    const std::string Paths = joinFiles(Files);
-    // What no reader would read: left out, not a failure.
-    if (Names.size() > MaxValueBytes || Paths.size() > MaxValueBytes)
-      return SQLITE_OK;
-    Insert.bind(1, MainFile);
-    Insert.bind(2, Usr);
-    if (F) {
-      Insert.bind(3, categoryName(F->Api.Cat));
-      Insert.bind(4, F->Api.Name);
-      Insert.bind(5, F->Api.Reason);
-      Insert.bindNull(6);
-    } else {
-      Insert.bindNull(3);
-      Insert.bindNull(4);
-      Insert.bindNull(5);
-      Insert.bind(6, Call->Callee);
+  std::string Refusal;
+  if (RC == SQLITE_OK)
+    RC = prepareStore(C.Db, Refusal);
+  if (RC == SQLITE_OK && Refusal.empty())
+    RC = writeUnit(C.Db, MainFile, Functions);
+  if (RC == SQLITE_OK && Refusal.empty()) {
+    holdForTest(MainFile);
+    RC = Statement(C.Db, "COMMIT").run();
+    if (RC == SQLITE_OK) {
+      ++stats().UnitsWritten;
+      return true;
     }
-    Insert.bind(7, DefinedIn);
-    Insert.bindBlob(8, Names);
-    Insert.bindBlob(9, Paths);
-    return Insert.run();
-  };
-  for (const FunctionSummary &Fn : Functions) {
-    for (const ExternalFinding &F : Fn.Findings)
-      if ((RC = Add(Fn.Usr, &F, nullptr, F.DefinedIn, F.Chain, F.Files)) !=
-          SQLITE_OK)
-        return FailWith(RC);
-    for (const ExternalCall &Call : Fn.Calls)
-      if ((RC = Add(Fn.Usr, nullptr, &Call, Call.DefinedIn, Call.Chain,
-                    Call.Files)) != SQLITE_OK)
-        return FailWith(RC);
   }
-  if (const char *Hold = std::getenv(HoldWriteVariable.str().c_str())) {
-    llvm::errs() << "async-tidy: holding the summary write of '" << MainFile
-                 << "'\n";
-    std::this_thread::sleep_for(std::chrono::seconds(std::atoi(Hold)));
-  }
-  if ((RC = Exec("COMMIT")) != SQLITE_OK)
-    return FailWith(RC);
-  ++stats().UnitsWritten;
-  return true;
+  std::string Why = Refusal;
+  if (Why.empty())
+    Why = errorOf(C.Db, RC);
+  if (!Refusal.empty() || isDamage(RC))
+    Why += DeleteHint;
+  Statement(C.Db, "ROLLBACK").run();
+  return Fail(Why);
 }
 
 } // namespace clang::tidy::async
