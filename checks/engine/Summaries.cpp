@@ -657,55 +657,161 @@ static void holdForTest(llvm::StringRef MainFile) {
   std::this_thread::sleep_for(std::chrono::seconds(Seconds));
 }
 
+/// Opens Dir's store for writing, made if need be, in WAL mode; false with
+/// Why set on failure.
+static bool openForWriting(llvm::StringRef Dir, const std::string &Path,
+                           Connection &C, std::string &Why) {
+  if (std::error_code EC = llvm::sys::fs::create_directories(Dir)) {
+    Why = EC.message();
+    return false;
+  }
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(Path, Status) &&
+      Status.type() != llvm::sys::fs::file_type::regular_file) {
+    Why = "not a regular file";
+    return false;
+  }
+  int RC = sqlite3_open_v2(Path.c_str(), &C.Db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (RC == SQLITE_OK) {
+    sqlite3_busy_timeout(C.Db, BusyTimeoutMs);
+    sqlite3_limit(C.Db, SQLITE_LIMIT_LENGTH, MaxValueBytes);
+    RC = useWal(C.Db);
+  }
+  if (RC != SQLITE_OK) {
+    Why = errorOf(C.Db, RC) + (isDamage(RC) ? DeleteHint.str() : "");
+    return false;
+  }
+  // A commit survives a crash of the process; a power loss may lose the
+  // last ones, never the store.
+  Statement(C.Db, "PRAGMA synchronous=NORMAL").run();
+  return true;
+}
+
+/// Runs Body in a write transaction on a store checked by prepareStore;
+/// false with Why set, and nothing written, on failure.
+static bool inTransaction(sqlite3 *Db, llvm::function_ref<int()> Body,
+                          std::string &Why) {
+  // The write lock now, so that nothing read below is stale at commit.
+  int RC = Statement(Db, "BEGIN IMMEDIATE").run();
+  std::string Refusal;
+  if (RC == SQLITE_OK)
+    RC = prepareStore(Db, Refusal);
+  if (RC == SQLITE_OK && Refusal.empty())
+    RC = Body();
+  if (RC == SQLITE_OK && Refusal.empty())
+    RC = Statement(Db, "COMMIT").run();
+  if (RC == SQLITE_OK && Refusal.empty())
+    return true;
+  Why = Refusal.empty() ? errorOf(Db, RC) : Refusal;
+  if (!Refusal.empty() || isDamage(RC))
+    Why += DeleteHint;
+  Statement(Db, "ROLLBACK").run();
+  return false;
+}
+
 bool writeSummaries(llvm::StringRef Dir, llvm::StringRef MainFile,
                     const std::vector<FunctionSummary> &Functions,
                     std::string &Error) {
   const std::string Path = summaryStorePath(Dir);
-  auto Fail = [&](const llvm::Twine &Why) {
-    Error = ("cannot write summaries to '" + Path + "': " + Why).str();
-    return false;
-  };
-  if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
-    return Fail(EC.message());
-  llvm::sys::fs::file_status Status;
-  if (!llvm::sys::fs::status(Path, Status) &&
-      Status.type() != llvm::sys::fs::file_type::regular_file)
-    return Fail("not a regular file");
   Connection C;
-  int RC = sqlite3_open_v2(Path.c_str(), &C.Db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  if (RC != SQLITE_OK)
-    return Fail(errorOf(C.Db, RC));
-  sqlite3_busy_timeout(C.Db, BusyTimeoutMs);
-  sqlite3_limit(C.Db, SQLITE_LIMIT_LENGTH, MaxValueBytes);
-  RC = useWal(C.Db);
-  if (RC == SQLITE_OK) {
-    // A commit survives a crash of the process; a power loss may lose the
-    // last ones, never the store.
-    Statement(C.Db, "PRAGMA synchronous=NORMAL").run();
-    // The write lock now, so that nothing read below is stale at commit.
-    RC = Statement(C.Db, "BEGIN IMMEDIATE").run();
+  std::string Why;
+  auto Write = [&] {
+    const int RC = writeUnit(C.Db, MainFile, Functions);
+    if (RC == SQLITE_OK)
+      holdForTest(MainFile);
+    return RC;
+  };
+  if (openForWriting(Dir, Path, C, Why) && inTransaction(C.Db, Write, Why)) {
+    ++stats().UnitsWritten;
+    return true;
   }
-  std::string Refusal;
-  if (RC == SQLITE_OK)
-    RC = prepareStore(C.Db, Refusal);
-  if (RC == SQLITE_OK && Refusal.empty())
-    RC = writeUnit(C.Db, MainFile, Functions);
-  if (RC == SQLITE_OK && Refusal.empty()) {
-    holdForTest(MainFile);
-    RC = Statement(C.Db, "COMMIT").run();
-    if (RC == SQLITE_OK) {
-      ++stats().UnitsWritten;
-      return true;
+  Error = "cannot write summaries to '" + Path + "': " + Why;
+  return false;
+}
+
+/// Inside a transaction on Into's store: the units of the attached store
+/// "src" written later than Into's, with their entries.
+static int mergeAttached(sqlite3 *Db) {
+  const char *const Steps[] = {
+      "CREATE TEMP TABLE incoming AS SELECT s.id AS src, s.main_file, "
+      "s.written FROM src.units s LEFT JOIN main.units m ON m.main_file = "
+      "s.main_file WHERE m.id IS NULL OR m.written < s.written",
+      "DELETE FROM main.entries WHERE unit IN (SELECT m.id FROM main.units m "
+      "JOIN temp.incoming i ON i.main_file = m.main_file)",
+      "INSERT INTO main.units(main_file, written) SELECT main_file, written "
+      "FROM temp.incoming WHERE true ON CONFLICT(main_file) DO UPDATE SET "
+      "written = excluded.written",
+      "INSERT INTO main.entries(unit, usr, category, api, reason, callee, "
+      "defined_in, chain, files) SELECT m.id, e.usr, e.category, e.api, "
+      "e.reason, e.callee, e.defined_in, e.chain, e.files FROM src.entries e "
+      "JOIN temp.incoming i ON e.unit = i.src JOIN main.units m ON "
+      "m.main_file = i.main_file",
+      "DROP TABLE temp.incoming"};
+  for (const char *Step : Steps) {
+    const int RC = Statement(Db, Step).run();
+    if (RC != SQLITE_OK)
+      return RC;
+  }
+  return SQLITE_OK;
+}
+
+bool mergeSummaries(llvm::StringRef Into, llvm::ArrayRef<std::string> From,
+                    std::string &Error) {
+  const std::string Path = summaryStorePath(Into);
+  Connection C;
+  std::string Why;
+  // An empty transaction makes the store, or checks that it is ours.
+  if (!openForWriting(Into, Path, C, Why) ||
+      !inTransaction(C.Db, [] { return SQLITE_OK; }, Why)) {
+    Error = "cannot merge summaries into '" + Path + "': " + Why;
+    return false;
+  }
+  for (const std::string &Dir : From) {
+    const std::string Source = summaryStorePath(Dir);
+    auto Fail = [&](const llvm::Twine &Reason) {
+      Error = ("cannot merge summaries from '" + Source + "': " + Reason).str();
+      return false;
+    };
+    llvm::sys::fs::file_status Status;
+    if (std::error_code EC = llvm::sys::fs::status(Source, Status))
+      return Fail(EC.message());
+    if (Status.type() != llvm::sys::fs::file_type::regular_file)
+      return Fail("not a regular file");
+    Statement Attach(C.Db, "ATTACH DATABASE ?1 AS src");
+    Attach.bind(1, Source);
+    int RC = Attach.run();
+    if (RC != SQLITE_OK)
+      return Fail(errorOf(C.Db, RC));
+    int64_t App = 0;
+    int64_t Version = 0;
+    {
+      Statement Header(C.Db, "SELECT (SELECT application_id FROM "
+                             "src.pragma_application_id), (SELECT "
+                             "user_version FROM src.pragma_user_version)");
+      RC = Header.code() == SQLITE_OK ? sqlite3_step(Header.get())
+                                      : Header.code();
+      if (RC == SQLITE_ROW) {
+        App = sqlite3_column_int64(Header.get(), 0);
+        Version = sqlite3_column_int64(Header.get(), 1);
+      }
     }
+    if (RC != SQLITE_ROW)
+      Why = errorOf(C.Db, RC) + (isDamage(RC) ? DeleteHint.str() : "");
+    else if (App != ApplicationId)
+      Why = "not an async-tidy summary store";
+    else if (Version != FormatVersion)
+      Why = "it " + formatMismatch(Version);
+    else
+      Why.clear();
+    const bool Merged =
+        Why.empty() &&
+        inTransaction(C.Db, [&] { return mergeAttached(C.Db); }, Why);
+    Statement(C.Db, "DETACH DATABASE src").run();
+    if (!Merged)
+      return Fail(Why);
   }
-  std::string Why = Refusal;
-  if (Why.empty())
-    Why = errorOf(C.Db, RC);
-  if (!Refusal.empty() || isDamage(RC))
-    Why += DeleteHint;
-  Statement(C.Db, "ROLLBACK").run();
-  return Fail(Why);
+  return true;
 }
 
 } // namespace clang::tidy::async

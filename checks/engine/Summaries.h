@@ -141,6 +141,13 @@ bool writeSummaries(llvm::StringRef Dir, llvm::StringRef MainFile,
                     const std::vector<FunctionSummary> &Functions,
                     std::string &Error);
 
+/// Merges the stores of the directories From into Into's (made if need
+/// be), as CI machines that each wrote a shard of the files would: a main
+/// file's entries come from the store that wrote them last. On failure,
+/// Error names the store and says why; Into keeps the merges done before.
+bool mergeSummaries(llvm::StringRef Into, llvm::ArrayRef<std::string> From,
+                    std::string &Error);
+
 } // namespace clang::tidy::async
 
 #endif // ASYNC_TIDY_ENGINE_SUMMARIES_H
