@@ -65,7 +65,8 @@ def write(path, text):
 
 
 def cmd_project(args):
-    d, n = args.dir, args.chains
+    d, n = os.path.abspath(args.dir), args.chains
+    inputs = os.path.abspath(args.inputs)
     os.makedirs(d, exist_ok=True)
     decls = ["extern \"C\" unsigned sleep(unsigned);",
              "void ring_a();", "void ring_b();"]
@@ -91,7 +92,7 @@ def cmd_project(args):
                  for k in range(n) if k % 2 == m]
         write(os.path.join(d, "main%d.cpp" % m), "\n".join(body) + "\n")
     commands = [{"directory": d, "file": f,
-                 "arguments": ["clang++", "-std=c++20", "-I" + args.inputs,
+                 "arguments": ["clang++", "-std=c++20", "-I" + inputs,
                                "-c", f]}
                 for f in project_files()]
     with open(os.path.join(d, "compile_commands.json"), "w") as f:
@@ -232,9 +233,10 @@ def cmd_dump(args):
 
 
 def one_loop(args, loop, rnd, failures):
+    """Loop number loop (from 1)."""
     d = os.path.abspath(args.dir)
     store_dir = os.path.join(d, "summaries")
-    fresh = loop % 2 == 0
+    fresh = loop % 2 == 1
     if fresh:
         shutil.rmtree(store_dir, ignore_errors=True)
     files = [os.path.join(d, f) for f in project_files()]
@@ -316,7 +318,7 @@ def one_loop(args, loop, rnd, failures):
     print("loop %d (%s store): %d writers, %d killed inside their write, "
           "%d killed at random, %d readers alongside; read pass: %d "
           "findings through other files; store %s, %d units" % (
-              loop + 1, "new" if fresh else "existing", args.writers,
+              loop, "new" if fresh else "existing", args.writers,
               len(held_in_write), args.killed, args.readers, found,
               "intact" if problem is None else "DAMAGED", units))
     sys.stdout.flush()
@@ -325,10 +327,11 @@ def one_loop(args, loop, rnd, failures):
 def cmd_concurrency(args):
     rnd = random.Random(args.seed)
     failures = []
-    for loop in range(args.loops):
+    for loop in range(1, args.loops + 1):
         one_loop(args, loop, rnd, failures)
     for f in failures:
-        print("FAILED: " + f)
+        # The first lines say what went wrong; the rest repeats it.
+        print("FAILED: " + "\n".join(f.splitlines()[:40]))
     return 1 if failures else 0
 
 
