@@ -11,6 +11,7 @@
 #include "Version.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "engine/ConfigErrors.h"
+#include "engine/Summaries.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -34,6 +35,43 @@ using clang::tidy::async::setsFlag;
 
 // Listed after clang-tidy's own options by --help.
 const llvm::cl::extrahelp ReportsHelp(clang::tidy::async::ReportOptionsHelp);
+const llvm::cl::extrahelp MergeHelp(R"(
+async-tidy summary stores (not in clang-tidy):
+  --merge-summaries=<dir> <dir>...
+                           Merge the summary stores of the directories after
+                           it into <dir>'s, as written by first passes over
+                           shards of a compile database; nothing else runs.
+  See docs/where-code-runs.md.
+)");
+
+constexpr llvm::StringLiteral MergeSummariesFlag = "merge-summaries";
+
+/// The directory of --merge-summaries=DIR (or -merge-summaries=DIR), when
+/// Arg is that flag.
+std::optional<llvm::StringRef> mergeInto(llvm::StringRef Arg) {
+  if (!Arg.consume_front("-"))
+    return std::nullopt;
+  Arg.consume_front("-");
+  if (!Arg.consume_front(MergeSummariesFlag) || !Arg.consume_front("="))
+    return std::nullopt;
+  return Arg;
+}
+
+/// async-tidy --merge-summaries=INTO FROM...: no clang-tidy run.
+int mergeSummaries(llvm::StringRef Into, llvm::ArrayRef<char *> From) {
+  if (Into.empty() || From.empty()) {
+    llvm::errs() << "async-tidy: error: --merge-summaries=<dir> needs the "
+                    "directories to merge after it\n";
+    return 1;
+  }
+  std::vector<std::string> Dirs(From.begin(), From.end());
+  std::string Error;
+  if (!clang::tidy::async::mergeSummaries(Into, Dirs, Error)) {
+    llvm::errs() << "async-tidy: error: " << Error << "\n";
+    return 1;
+  }
+  return 0;
+}
 
 /// Set in the child that checks the check names of a run: it runs
 /// clang-tidy's --verify-config alone.
@@ -299,6 +337,9 @@ int main(int Argc, char **Argv) {
   llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
     clang::tidy::async::printVersionLine(OS, "async-tidy");
   });
+  if (Argc > 1)
+    if (std::optional<llvm::StringRef> Into = mergeInto(Argv[1]))
+      return mergeSummaries(*Into, llvm::ArrayRef(Argv + 2, Argc - 2));
   std::string Storage;
   // Placed before the compile command's own flags, which therefore win.
   std::vector<char *> Args = clang::tidy::async::withResourceDir(

@@ -131,10 +131,13 @@ void Analysis::finish() {
   if (++Finished < Participants)
     return;
   if (TheEngine) {
+    // Warnings, not errors: the findings of this run stand, only those
+    // through other files may be missing (docs/reliability.md).
+    for (const std::string &Problem : TheEngine->summaryProblems())
+      configWarning(Tidy, Problem);
     std::string Error;
     if (!TheEngine->writeSummaries(Error))
-      configError(Tidy, "cannot write summaries to '" +
-                            Options.SummaryDirectory + "': " + Error);
+      configWarning(Tidy, Error);
   }
   if (TheEngine)
     --census().Engines;

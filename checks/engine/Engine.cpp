@@ -2,6 +2,7 @@
 
 #include "Engine.h"
 #include "Policy.h"
+#include "Reporter.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
@@ -10,6 +11,9 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Path.h"
+#include <set>
 
 namespace clang::tidy::async {
 
@@ -29,8 +33,14 @@ Engine::Engine(
   }
   for (const auto &[Type, Fw] : Options.FrameworkTypes)
     FrameworkTypes.try_emplace(Type, Fw);
-  if (!Options.SummaryDirectory.empty())
-    Summaries = SummaryIndex::load(Options.SummaryDirectory);
+  if (!Options.SummaryDirectory.empty()) {
+    // Where clang-tidy and clangd see files: against the compile command's
+    // directory, whatever the process's own.
+    llvm::SmallString<256> Dir(Options.SummaryDirectory);
+    Ctx.getSourceManager().getFileManager().makeAbsolutePath(Dir);
+    llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+    SummaryDir = Dir.str().str();
+  }
 }
 
 Engine::~Engine() = default;
@@ -219,21 +229,31 @@ static std::string usrOf(const Decl &D) {
   return std::string(Usr);
 }
 
+bool Engine::definedElsewhere(const FunctionDecl &Callee) const {
+  // What is visible here was searched here.
+  return !Callee.hasBody() && Callee.isExternallyVisible() &&
+         !Ctx.getSourceManager().isInSystemHeader(Callee.getLocation());
+}
+
 std::vector<const ExternalFinding *>
 Engine::external(const FunctionDecl &Callee) {
-  if (!Summaries)
+  // A run that writes summaries reads none: what it writes and reports
+  // depends on its own files only, whatever runs beside it or before it.
+  if (SummaryDir.empty() || Options.WriteSummaries)
     return {};
   auto [It, Inserted] = Externals.try_emplace(&Callee);
-  if (!Inserted)
+  if (!Inserted || !definedElsewhere(Callee))
     return It->second;
-  // Only functions defined elsewhere: what is visible here was searched.
-  if (Callee.hasBody() || !Callee.isExternallyVisible() ||
-      Ctx.getSourceManager().isInSystemHeader(Callee.getLocation()))
-    return {};
-  std::vector<const ExternalFinding *> Found =
-      Summaries->fresh(usrOf(*Callee.getCanonicalDecl()));
-  Externals[&Callee] = Found;
-  return Found;
+  if (!Summaries)
+    Summaries = std::make_unique<SummaryReader>(SummaryDir);
+  llvm::ArrayRef<const ExternalFinding *> Found = Summaries->lookup(
+      usrOf(*Callee.getCanonicalDecl()), std::max(Reach.MaxDepth, 1U));
+  It->second.assign(Found.begin(), Found.end());
+  return It->second;
+}
+
+std::vector<std::string> Engine::summaryProblems() const {
+  return Summaries ? Summaries->problems() : std::vector<std::string>();
 }
 
 void Engine::noteDefinition(const FunctionDecl &Function) {
@@ -241,55 +261,119 @@ void Engine::noteDefinition(const FunctionDecl &Function) {
     Definitions.push_back(&Function);
 }
 
-FunctionSummary Engine::summarise(const FunctionDecl &Function) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  auto FileOf = [&](const Decl &D) {
-    return SM.getFilename(SM.getFileLoc(D.getLocation())).str();
-  };
+/// The files of this translation unit as summaries record them: by real
+/// path, with the hash of the content parsed.
+class UnitFiles {
+public:
+  explicit UnitFiles(const SourceManager &SM) : SM(SM) {}
+  std::pair<std::string, uint64_t> of(const Decl &D) {
+    const FileID ID = SM.getFileID(SM.getFileLoc(D.getLocation()));
+    auto [It, New] = Known.try_emplace(ID);
+    if (New) {
+      bool Invalid = false;
+      llvm::StringRef Content = SM.getBufferData(ID, &Invalid);
+      It->second = {absolutePath(SM, ID), Invalid ? 0 : contentHash(Content)};
+    }
+    return It->second;
+  }
+
+private:
+  const SourceManager &SM;
+  llvm::DenseMap<FileID, std::pair<std::string, uint64_t>> Known;
+};
+
+const BodySummary &Engine::body(const FunctionDecl &Function) {
+  std::unique_ptr<Facts> &Slot = Helpers[&Function];
+  if (!Slot)
+    Slot = std::make_unique<Facts>();
+  Facts &F = *Slot;
+  if (!F.Body)
+    F.Body = std::make_unique<BodySummary>(walk(Function));
+  return *F.Body;
+}
+
+FunctionSummary Engine::summarise(const FunctionDecl &Function,
+                                  UnitFiles &Files) {
   FunctionSummary S;
   S.Usr = usrOf(*Function.getCanonicalDecl());
-  const Facts &F = explore(Function, std::max(Reach.MaxDepth, 1U));
+  const std::string DefinedIn = Files.of(Function).first;
+  const unsigned MaxDepth = std::max(Reach.MaxDepth, 1U);
+  const Facts &F = explore(Function, MaxDepth);
   for (const Link &L : F.Reaches) {
     if (!L.Length)
       continue;
     ExternalFinding E;
     E.Api = *L.Api;
-    E.DefinedIn = FileOf(Function);
-    llvm::StringSet<> Files;
+    E.DefinedIn = DefinedIn;
+    std::set<std::pair<std::string, uint64_t>> Seen;
+    // A run that writes reads no summaries: every step is in this unit.
     Finding Start{*L.Site, L.Api, &Function, L.Length};
     for (const ChainStep &Step : chain(Start)) {
       E.Chain.push_back(displayName(*Step.Function));
-      Files.insert(FileOf(*Step.Function));
-      if (Step.External) {
-        llvm::append_range(E.Chain, Step.External->Chain);
-        for (const auto &File : Step.External->Files)
-          Files.insert(File.first);
-      }
+      Seen.insert(Files.of(*Step.Function));
     }
-    for (const auto &File : Files)
-      E.Files.emplace_back(File.getKey().str(), fileHash(File.getKey()));
-    llvm::sort(E.Files);
+    E.Files.assign(Seen.begin(), Seen.end());
     S.Findings.push_back(std::move(E));
+  }
+  // The calls into other files, each the first time the search reaches it
+  // (the shortest way): readers follow them to those files' entries.
+  struct Visit {
+    const FunctionDecl *Function;
+    int From;
+    unsigned Length;
+  };
+  std::vector<Visit> Order{{&Function, -1, 1}};
+  llvm::DenseSet<const FunctionDecl *> Visited{&Function};
+  llvm::StringSet<> Callees;
+  for (size_t I = 0; I < Order.size(); ++I) {
+    const Visit V = Order[I];
+    for (const CallSite &Site : body(*V.Function).Calls) {
+      if (Site.OnPool || Matcher.blockingApi(Site))
+        continue;
+      llvm::SmallVector<Target, 2> Targets = helpersOf(Site);
+      if (!Targets.empty()) {
+        for (const Target &T : Targets)
+          if (V.Length < MaxDepth && Visited.insert(T.Definition).second)
+            Order.push_back({T.Definition, static_cast<int>(I), V.Length + 1});
+        continue;
+      }
+      if (V.Length >= MaxDepth || !definedElsewhere(*Site.Callee))
+        continue;
+      ExternalCall Call;
+      Call.Callee = usrOf(*Site.Callee->getCanonicalDecl());
+      if (Call.Callee.empty() || !Callees.insert(Call.Callee).second)
+        continue;
+      Call.DefinedIn = DefinedIn;
+      std::set<std::pair<std::string, uint64_t>> Seen;
+      for (int At = static_cast<int>(I); At >= 0; At = Order[At].From) {
+        Call.Chain.push_back(displayName(*Order[At].Function));
+        Seen.insert(Files.of(*Order[At].Function));
+      }
+      std::reverse(Call.Chain.begin(), Call.Chain.end());
+      Call.Files.assign(Seen.begin(), Seen.end());
+      S.Calls.push_back(std::move(Call));
+    }
   }
   return S;
 }
 
 bool Engine::writeSummaries(std::string &Error) {
-  if (!Options.WriteSummaries || Options.SummaryDirectory.empty())
+  if (!Options.WriteSummaries || SummaryDir.empty())
     return true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  UnitFiles Files(SM);
   std::vector<FunctionSummary> Out;
   for (const FunctionDecl *D : Definitions) {
     // What other files can call, and searched like a helper would be.
     if (!D->isExternallyVisible() || D->isDependentContext() || !D->getBody() ||
         llvm::isa<CoroutineBodyStmt>(D->getBody()))
       continue;
-    FunctionSummary S = summarise(*D);
-    if (!S.Usr.empty() && !S.Findings.empty())
+    FunctionSummary S = summarise(*D, Files);
+    if (!S.Usr.empty() && (!S.Findings.empty() || !S.Calls.empty()))
       Out.push_back(std::move(S));
   }
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::StringRef Main = SM.getFileEntryRefForID(SM.getMainFileID())->getName();
-  return async::writeSummaries(Options.SummaryDirectory, Main, Out, Error);
+  return async::writeSummaries(SummaryDir, absolutePath(SM, SM.getMainFileID()),
+                               Out, Error);
 }
 
 std::string displayName(const FunctionDecl &F) {

@@ -35,6 +35,7 @@ class Preprocessor;
 namespace clang::tidy::async {
 
 struct CategoryPolicy;
+class UnitFiles;
 
 struct Finding {
   /// The call in the coroutine.
@@ -112,6 +113,10 @@ public:
   /// Writes the summaries, when this run writes them; false with Error set
   /// when they cannot be written.
   bool writeSummaries(std::string &Error);
+  /// What could not be read from the summary store, one message each.
+  std::vector<std::string> summaryProblems() const;
+  /// The summary directory as found from this translation unit.
+  llvm::StringRef summaryDirectory() const { return SummaryDir; }
 
   /// True the first time a diagnostic of Cat is claimed at Loc: a call
   /// written once in a template is reported once, not per instantiation.
@@ -160,10 +165,15 @@ private:
   /// The definitions a search enters from Site: the static target, and with
   /// FollowOverriders the overriders of a virtual call.
   llvm::SmallVector<Target, 2> helpersOf(const CallSite &Site) const;
+  /// Whether Callee is known only from its summaries: defined in another
+  /// file, and visible from there.
+  bool definedElsewhere(const FunctionDecl &Callee) const;
   /// What the summaries say of a callee defined in another file.
   std::vector<const ExternalFinding *> external(const FunctionDecl &Callee);
   const Facts &explore(const FunctionDecl &Function, unsigned Depth);
-  FunctionSummary summarise(const FunctionDecl &Function);
+  /// A function's walked body, walked once.
+  const BodySummary &body(const FunctionDecl &Function);
+  FunctionSummary summarise(const FunctionDecl &Function, UnitFiles &Files);
 
   ASTContext &Ctx;
   const AnalysisOptions &Options;
@@ -180,7 +190,11 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Facts>> Helpers;
   llvm::DenseSet<std::pair<unsigned, SourceLocation::UIntTy>> Claimed;
   llvm::DenseSet<SourceLocation::UIntTy> FixesClaimed;
-  std::shared_ptr<const SummaryIndex> Summaries;
+  /// The summary directory, resolved against the compile command's
+  /// directory; empty without one.
+  std::string SummaryDir;
+  /// Opened on the first lookup of a run that reads summaries.
+  std::unique_ptr<SummaryReader> Summaries;
   llvm::DenseMap<const FunctionDecl *, std::vector<const ExternalFinding *>>
       Externals;
   std::vector<const FunctionDecl *> Definitions;

@@ -266,7 +266,7 @@ void Reporter::noteExternal(const FunctionDecl &Callee,
              "summaries in '%4')",
              DiagnosticIDs::Note)
       << displayName(Callee) << llvm::sys::path::filename(Ext.DefinedIn) << Path
-      << Ext.Api.Reason << A.options().SummaryDirectory;
+      << Ext.Api.Reason << E.summaryDirectory();
 }
 
 void Reporter::noteWhyCoroutine(const CoroutineReport &Report,

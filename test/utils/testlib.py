@@ -4,6 +4,9 @@
     r = run(["async-tidy", "--version"])
     r.returncode, r.stdout, r.stderr, r.seconds, r.peak_mb
 
+start() is its counterpart for commands that run side by side, or are
+killed: it does not wait.
+
 bench/ imports it too (bench.py puts test/utils on its path).
 """
 
@@ -68,3 +71,11 @@ def run(cmd, input=None, timeout=None, cwd=None, env=None, merge=True,
         raise subprocess.CalledProcessError(result.returncode, cmd,
                                             result.stdout, result.stderr)
     return result
+
+
+def start(cmd, cwd=None, env=None):
+    """Starts cmd (a list) without waiting: a subprocess.Popen whose stdout
+    and stderr are pipes of text, for runs side by side or killed."""
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=cwd, env=env,
+                            text=True, errors="replace")

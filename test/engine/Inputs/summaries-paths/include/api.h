@@ -1,0 +1,3 @@
+extern "C" unsigned sleep(unsigned);
+void fetch_one();
+void fetch_two();

@@ -1,0 +1,3 @@
+#include "api.h"
+
+void fetch_one() { sleep(1); }
