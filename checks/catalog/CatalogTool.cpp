@@ -163,6 +163,22 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
     if (E.Hop == HopTarget::Offload)
       OS << "| `" << E.Name << "` | "
          << (E.When.empty() ? "always" : conditions(E.When)) << " |\n";
+  OS << "\n## Factories\n\n"
+     << "What these construct, with the caller's type and arguments, is "
+        "reported at the\ncall (`std::make_unique<std::ifstream>(path)` opens "
+        "a file):\n\n";
+  std::vector<std::string> Factories;
+  for (const auto &F : C.factories())
+    Factories.push_back(F.getKey().str());
+  llvm::sort(Factories);
+  for (const std::string &F : Factories)
+    OS << "- `" << F << "`\n";
+  OS << "\n## Library code\n\n"
+     << "Code in these namespaces is the library's, described by the entries "
+        "above: the\nsearch does not enter it, and its coroutines are "
+        "analysed only in the file\nbeing linted.\n\n";
+  for (const std::string &L : C.libraries())
+    OS << "- `" << L << "`\n";
 }
 
 /// The call a check's page shows fixed, given in the page's marker as

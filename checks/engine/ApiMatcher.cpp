@@ -23,6 +23,8 @@ static const DeclContext *skipTransparent(const DeclContext *DC) {
 std::string lastName(const NamedDecl &ND) {
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(&ND))
     return Ctor->getParent()->getName().str();
+  if (const auto *Dtor = llvm::dyn_cast<CXXDestructorDecl>(&ND))
+    return ("~" + Dtor->getParent()->getName()).str();
   if (const IdentifierInfo *II = ND.getIdentifier())
     return II->getName().str();
   if (const auto *FD = llvm::dyn_cast<FunctionDecl>(&ND))
@@ -67,11 +69,17 @@ bool refersTo(const Expr *E, llvm::ArrayRef<std::string> Variable) {
 
 /// Whether E is of class Class, or a pointer or reference to one.
 bool hasClassType(const Expr &E, llvm::ArrayRef<std::string> Class) {
-  QualType T = E.getType().getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  return RD && isNamed(*RD, Class);
+  // As written: an ifstream passed where an istream& is taken is still an
+  // ifstream.
+  for (const Expr *Form : {&E, E.IgnoreParenImpCasts()}) {
+    QualType T = Form->getType().getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (RD && isNamed(*RD, Class))
+      return true;
+  }
+  return false;
 }
 
 /// Whether T is Class, is nested in it, or has it among its template
@@ -189,7 +197,8 @@ bool ApiMatcher::allowed(const CategoryPolicy &P,
 }
 
 const ApiEntry *ApiMatcher::match(const FunctionDecl &Callee,
-                                  const CXXRecordDecl *ObjectClass) const {
+                                  const CXXRecordDecl *ObjectClass,
+                                  const Expr *Site) const {
   if (declaredNonBlocking(Callee))
     return nullptr;
   // Copy and move constructors only transfer what was already opened.
@@ -200,7 +209,8 @@ const ApiEntry *ApiMatcher::match(const FunctionDecl &Callee,
   auto Accept = [&](const ApiEntry &Api) -> bool {
     const CategoryPolicy *P = Policies[static_cast<unsigned>(Api.Cat)];
     return P && (!Api.OptIn || P->EnableOptIn) &&
-           matches(Api, Callee, ObjectClass) && !allowed(*P, Callee);
+           matches(Api, Callee, ObjectClass) && !allowed(*P, Callee) &&
+           (!Site || conditionsHold(Api, *Site));
   };
   if (!Name.empty()) {
     // The user's entries first: they may carry a replacement.
@@ -352,7 +362,12 @@ const ApiEntry *ApiMatcher::blockingApi(const CallSite &Site) {
   const ApiEntry *Api = It->second;
   if (!Api && Site.CalledObject)
     Api = classifyObject(*Site.CalledObject);
-  return Api && conditionsHold(*Api, *Site.Call) ? Api : nullptr;
+  if (!Api || conditionsHold(*Api, *Site.Call))
+    return Api;
+  // Entries of one name may differ by their conditions ('std::getline' on
+  // std::cin, on a file stream): the first that holds for this call.
+  return Site.CalledObject ? nullptr
+                           : match(*Site.Callee, Site.ObjectClass, Site.Call);
 }
 
 } // namespace clang::tidy::async

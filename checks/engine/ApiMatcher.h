@@ -68,8 +68,11 @@ public:
   bool conditionsHold(const ApiEntry &Api, const Expr &Call) const;
 
 private:
+  /// The first entry for Callee, or with Site (the call) the first whose
+  /// conditions hold there.
   const ApiEntry *match(const FunctionDecl &Callee,
-                        const CXXRecordDecl *ObjectClass) const;
+                        const CXXRecordDecl *ObjectClass,
+                        const Expr *Site = nullptr) const;
   const ApiEntry *classifyObject(const VarDecl &Object);
   bool allowed(const CategoryPolicy &P, const NamedDecl &Callee) const;
   bool holds(const ArgCondition &C, const Expr &Call) const;

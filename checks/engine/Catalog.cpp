@@ -2,6 +2,7 @@
 
 #include "Catalog.h"
 #include "Templates.h"
+#include "clang/AST/Decl.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/SourceMgr.h"
@@ -32,6 +33,31 @@ std::string ApiEntry::twinTemplate(llvm::StringRef CalleeName,
                                    bool RedirectsErrors) const {
   return (F.Awaits ? "co_await {prefix}" : "{prefix}") + twinName(CalleeName) +
          "({args,}" + (RedirectsErrors ? F.RedirectError : F.Token) + ")";
+}
+
+void Catalog::addFactory(llvm::StringRef Name) {
+  Factories.insert(Name);
+  FactoryLastNames.insert(Name.rsplit("::").second);
+}
+
+bool Catalog::isFactory(const FunctionDecl &F) const {
+  const IdentifierInfo *Id = F.getIdentifier();
+  if (!Id || !FactoryLastNames.contains(Id->getName()))
+    return false;
+  std::string Scope = plainQualifiedName(*F.getDeclContext());
+  return !Scope.empty() &&
+         Factories.contains(Scope + "::" + Id->getName().str());
+}
+
+void Catalog::addLibrary(std::string Namespace) {
+  Libraries.push_back(std::move(Namespace));
+}
+
+bool Catalog::isLibraryNamespace(llvm::StringRef Qualified) const {
+  return llvm::any_of(Libraries, [&](const std::string &L) {
+    return Qualified == L || (Qualified.starts_with(L) &&
+                              Qualified.substr(L.size()).starts_with("::"));
+  });
 }
 
 void Catalog::addFramework(Framework F) {
@@ -70,6 +96,12 @@ std::vector<std::string> Catalog::splitQualifiedName(llvm::StringRef Name) {
       continue;
     }
     if (P == "*") {
+      Parts.push_back(P.str());
+      continue;
+    }
+    // A destructor ends the name: 'std::jthread::~jthread'.
+    if (I + 1 == Pieces.size() && I > 0 && P.starts_with("~") &&
+        P.drop_front() == Pieces[I - 1]) {
       Parts.push_back(P.str());
       continue;
     }
@@ -116,8 +148,9 @@ Catalog::hopCandidates(llvm::StringRef Name) const {
 
 namespace {
 
-constexpr llvm::StringLiteral TopKeys[] = {"version", "apis", "hops",
-                                           "offloads", "frameworks"};
+constexpr llvm::StringLiteral TopKeys[] = {
+    "version",    "apis",      "hops",     "offloads",
+    "frameworks", "libraries", "factories"};
 constexpr llvm::StringLiteral EntryKeys[] = {
     "name", "category", "reason", "unless",    "when",
     "to",   "opt-in",   "swap",   "async-twin"};
@@ -193,6 +226,43 @@ public:
         for (llvm::yaml::Node &N : *Seq)
           if (!framework(N, Result))
             break;
+      } else if (Key == "factories") {
+        auto *Seq =
+            llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
+        if (!Seq) {
+          fail(KV.getValue(), "'factories' must be a list of names");
+          break;
+        }
+        for (llvm::yaml::Node &N : *Seq) {
+          std::string Name = scalar(&N);
+          if (Failed)
+            break;
+          std::vector<std::string> Parts = Catalog::splitQualifiedName(Name);
+          if (Parts.size() < 2 || llvm::is_contained(Parts, "*")) {
+            fail(&N, "'" + Name + "' is not a qualified function name");
+            break;
+          }
+          Result.addFactory(llvm::join(Parts, "::"));
+        }
+      } else if (Key == "libraries") {
+        auto *Seq =
+            llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
+        if (!Seq) {
+          fail(KV.getValue(), "'libraries' must be a list of namespaces");
+          break;
+        }
+        for (llvm::yaml::Node &N : *Seq) {
+          std::string Namespace = scalar(&N);
+          if (Failed)
+            break;
+          std::vector<std::string> Parts =
+              Catalog::splitQualifiedName(Namespace);
+          if (Parts.empty() || llvm::is_contained(Parts, "*")) {
+            fail(&N, "'" + Namespace + "' is not a namespace name");
+            break;
+          }
+          Result.addLibrary(llvm::join(Parts, "::"));
+        }
       } else if (Key == "apis" || Key == "hops" || Key == "offloads") {
         SawApis |= Key == "apis";
         auto *Seq =

@@ -15,11 +15,16 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace clang {
+class FunctionDecl;
+} // namespace clang
 
 namespace clang::tidy::async {
 
@@ -164,8 +169,26 @@ public:
   /// The framework whose coroutines return the class (template) Type.
   const Framework *frameworkOfType(llvm::StringRef Type) const;
 
+  /// Library functions that construct an object of a type their caller
+  /// names with the arguments it gives (std::make_unique<std::ifstream>(p)):
+  /// the construction is the caller's.
+  void addFactory(llvm::StringRef Name);
+  const llvm::StringSet<> &factories() const { return Factories; }
+  bool isFactory(const FunctionDecl &F) const;
+  /// Namespaces of library code: the catalog describes what of it blocks,
+  /// so the search does not enter it and its coroutines are not analysed
+  /// outside the main file.
+  void addLibrary(std::string Namespace);
+  llvm::ArrayRef<std::string> libraries() const { return Libraries; }
+  /// Whether a namespace ("concurrencpp::details") is one of them or
+  /// nested in one.
+  bool isLibraryNamespace(llvm::StringRef Qualified) const;
+
 private:
   std::vector<ApiEntry> Entries;
+  std::vector<std::string> Libraries;
+  llvm::StringSet<> Factories;
+  llvm::StringSet<> FactoryLastNames;
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> ByLastName;
   llvm::SmallVector<unsigned, 2> Wildcards;
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> HopsByLastName;

@@ -80,6 +80,15 @@ public:
     --NoAwait;
     return Result;
   }
+  // A throw in a try block may be caught and go on.
+  bool TraverseCXXTryStmt(CXXTryStmt *S, DataRecursionQueue * /*Q*/ = nullptr) {
+    ++InTry;
+    bool Result = TraverseStmt(S->getTryBlock());
+    --InTry;
+    for (unsigned I = 0; Result && I < S->getNumHandlers(); ++I)
+      Result = TraverseStmt(S->getHandler(I));
+    return Result;
+  }
   bool TraverseCXXCatchStmt(CXXCatchStmt *S,
                             DataRecursionQueue * /*Q*/ = nullptr) {
     ++NoAwait;
@@ -92,7 +101,28 @@ public:
     NoAwait += Static;
     bool Result = Base::TraverseVarDecl(D);
     NoAwait -= Static;
+    if (Result)
+      destroyedAtScopeEnd(*D);
     return Result;
+  }
+  // What ends an object's life before its scope does, or hands it on: its
+  // destructor then does not run there.
+  bool VisitReturnStmt(ReturnStmt *S) {
+    handedOn(S->getRetValue());
+    return true;
+  }
+  bool VisitCoreturnStmt(CoreturnStmt *S) {
+    handedOn(S->getOperand());
+    if (!S->isImplicit())
+      suspend(S->getKeywordLoc(), "co_return");
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+    const CXXMethodDecl *M = E->getMethodDecl();
+    if (M && M->getIdentifier() &&
+        llvm::is_contained(EndingMethods, M->getName()))
+      handedOn(E->getImplicitObjectArgument());
+    return true;
   }
   // Code that runs elsewhere, later or never.
   bool TraverseBlockExpr(BlockExpr * /*E*/) { return true; }
@@ -140,10 +170,15 @@ public:
   // rest of the block.
   bool TraverseCompoundStmt(CompoundStmt *S,
                             DataRecursionQueue * /*Q*/ = nullptr) {
+    ScopeEnds.push_back(S->getRBracLoc());
     const bool OnPoolOnEntry = OnPool;
+    const Cold ColdOnEntry = ColdNow;
+    llvm::SmallVector<Cold, 16> ColdAt = coldStatements(*S);
+    unsigned I = 0;
     for (Stmt *Child : S->body()) {
       if (const Expr *Call = statementCall(Child))
         StatementCalls.insert(Call);
+      ColdNow = colder(ColdOnEntry, ColdAt[I++]);
       if (!TraverseStmt(Child))
         return false;
       if (const Expr *Awaited = awaitedCall(Child))
@@ -151,6 +186,8 @@ public:
           OnPool = *After == Runs::Pool;
     }
     OnPool = OnPoolOnEntry;
+    ColdNow = ColdOnEntry;
+    ScopeEnds.pop_back();
     return true;
   }
 
@@ -186,6 +223,11 @@ public:
     const FunctionDecl *Callee = E->getDirectCallee();
     if (!Callee)
       return true;
+    // std::move(t), std::swap(t, u): the object lives on elsewhere.
+    if (Callee->isInStdNamespace() && Callee->getIdentifier() &&
+        llvm::is_contained(HandingOn, Callee->getName()))
+      for (const Expr *Arg : E->arguments())
+        handedOn(Arg);
     const CXXRecordDecl *Object = callerObjectClass(*E);
     const VarDecl *CalledObject = nullptr;
     if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E))
@@ -225,18 +267,81 @@ public:
     suspend(E->getKeywordLoc(), "co_yield");
     return true;
   }
-  bool VisitCoreturnStmt(CoreturnStmt *S) {
-    if (!S->isImplicit())
-      suspend(S->getKeywordLoc(), "co_return");
-    return true;
-  }
 
 private:
   void add(CallSite Site) {
     Site.OnPool = OnPool;
     Site.NeedsParens = PostfixOperands.contains(Site.Call);
     Site.CanAwait = NoAwait == 0;
+    Site.Coldness = ColdNow;
     Out.Calls.push_back(Site);
+  }
+  /// A local object whose destructor is not trivial: its destruction at
+  /// the end of the scope is a call, made unless the object is handed on.
+  void destroyedAtScopeEnd(const VarDecl &D) {
+    if (!D.hasLocalStorage() || llvm::isa<ParmVarDecl>(D) || !D.getInit() ||
+        ScopeEnds.empty())
+      return;
+    const CXXRecordDecl *RD = D.getType()->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
+      return;
+    const CXXDestructorDecl *Dtor = RD->getDestructor();
+    if (!Dtor)
+      return;
+    CallSite Site{D.getInit(), Dtor, RD, false, nullptr};
+    Site.Destroyed = &D;
+    Site.DestroyedAt = ScopeEnds.back();
+    Locals.insert(&D);
+    add(Site);
+  }
+  void handedOn(const Expr *E) {
+    // 'return t;' moves t into the result.
+    while (E) {
+      E = E->IgnoreParenImpCasts();
+      const auto *Copy = llvm::dyn_cast<CXXConstructExpr>(E);
+      if (!Copy || !Copy->getConstructor()->isCopyOrMoveConstructor())
+        break;
+      E = Copy->getArg(0);
+    }
+    if (!E)
+      return;
+    const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+    const auto *D = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (D && Locals.contains(D))
+      HandedOn.insert(D);
+  }
+
+public:
+  /// Drops the destructions of objects handed on.
+  void finish() {
+    if (HandedOn.empty())
+      return;
+    llvm::erase_if(Out.Calls, [&](const CallSite &S) {
+      return S.Destroyed && HandedOn.contains(S.Destroyed);
+    });
+  }
+
+private:
+  static constexpr llvm::StringLiteral HandingOn[] = {"move", "forward", "swap",
+                                                      "exchange"};
+  static constexpr llvm::StringLiteral EndingMethods[] = {
+      "detach", "join", "release", "swap", "wait"};
+
+  /// For each statement of S: how every path from it ends, when it reaches a
+  /// statement of S that throws or does not return with nothing in between
+  /// that could leave S another way.
+  llvm::SmallVector<Cold, 16> coldStatements(const CompoundStmt &S) const {
+    llvm::SmallVector<Cold, 16> ColdAt(S.size(), Cold::No);
+    Cold Ahead = Cold::No;
+    for (unsigned I = S.size(); I-- > 0;) {
+      const Stmt *Child = S.body_begin()[I];
+      if (Cold K = endsAbnormally(Child, InTry > 0); K != Cold::No)
+        Ahead = K;
+      else if (Ahead != Cold::No && mayJumpOut(Child))
+        Ahead = Cold::No;
+      ColdAt[I] = Ahead;
+    }
+    return ColdAt;
   }
   // Only calls can be rewritten, so only they are remembered.
   void postfixOperand(const Expr *E) {
@@ -257,7 +362,12 @@ private:
   BodySummary &Out;
   const WhereCodeRuns &Where;
   bool OnPool = false;
+  Cold ColdNow = Cold::No;
+  unsigned InTry = 0;
   unsigned NoAwait = 0;
+  llvm::SmallVector<SourceLocation, 8> ScopeEnds;
+  llvm::SmallPtrSet<const VarDecl *, 8> Locals;
+  llvm::SmallPtrSet<const VarDecl *, 4> HandedOn;
   llvm::SmallPtrSet<const Expr *, 16> StatementCalls;
   llvm::SmallPtrSet<const Expr *, 8> PostfixOperands;
   llvm::DenseMap<const LambdaExpr *, Runs> Placed;
@@ -288,8 +398,9 @@ const Expr *callObject(const Expr &Call) {
 }
 
 const CXXRecordDecl *callerObjectClass(const Expr &Call) {
-  const Expr *Obj =
-      llvm::isa<CXXMemberCallExpr>(Call) ? callObject(Call) : nullptr;
+  const Expr *Obj = llvm::isa<CXXMemberCallExpr, CXXOperatorCallExpr>(Call)
+                        ? callObject(Call)
+                        : nullptr;
   if (!Obj)
     return nullptr;
   QualType T = Obj->IgnoreParenImpCasts()->getType();
@@ -307,6 +418,7 @@ BodySummary walkBody(const Stmt &Body, ASTContext &Ctx,
   if (const auto *Coro = llvm::dyn_cast<CoroutineBodyStmt>(Root))
     Root = Coro->getBody();
   W.TraverseStmt(const_cast<Stmt *>(Root));
+  W.finish();
   return Out;
 }
 

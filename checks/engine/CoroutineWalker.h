@@ -11,6 +11,7 @@
 #ifndef ASYNC_TIDY_ENGINE_COROUTINEWALKER_H
 #define ASYNC_TIDY_ENGINE_COROUTINEWALKER_H
 
+#include "ColdPaths.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -49,6 +50,14 @@ struct CallSite {
   /// 'co_await' may replace the call: not in a handler, a lambda called on
   /// the spot or the initialiser of a static local.
   bool CanAwait = true;
+  /// The call runs only on the way out by a throw or a [[noreturn]] call
+  /// (ColdPaths.h).
+  Cold Coldness = Cold::No;
+  /// For the destruction of a local object at the end of its scope: the
+  /// object (Call is its initialiser, Callee its destructor) and where its
+  /// scope ends.
+  const VarDecl *Destroyed = nullptr;
+  SourceLocation DestroyedAt = SourceLocation();
 };
 
 /// The arguments of a call or construction as written: a member operator's

@@ -45,11 +45,69 @@ Engine::Engine(
 
 Engine::~Engine() = default;
 
+BodySummary Engine::constructions(const FunctionDecl &Factory) {
+  BodySummary S;
+  // Down the instantiations the caller's type flows through (make_shared
+  // reaches the constructor five calls deep), within a small budget.
+  constexpr unsigned MaxFunctions = 64;
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Seen;
+  llvm::SmallVector<const Stmt *, 32> Work{Factory.getBody()};
+  Seen.insert(&Factory);
+  while (!Work.empty()) {
+    const Stmt *St = Work.pop_back_val();
+    if (!St)
+      continue;
+    const FunctionDecl *Callee = nullptr;
+    if (const auto *E = llvm::dyn_cast<CXXConstructExpr>(St)) {
+      CallSite Site{E, E->getConstructor(), nullptr, false, nullptr};
+      if (Site.Callee && Matcher.blockingApi(Site)) {
+        S.Calls.push_back(Site);
+        continue;
+      }
+      Callee = E->getConstructor();
+    } else if (const auto *Call = llvm::dyn_cast<CallExpr>(St)) {
+      Callee = Call->getDirectCallee();
+    }
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    const auto *Method = llvm::dyn_cast_if_present<CXXMethodDecl>(Def);
+    if (Def && Def->getBody() && Seen.size() < MaxFunctions &&
+        (Def->isTemplateInstantiation() ||
+         (Method &&
+          llvm::isa<ClassTemplateSpecializationDecl>(Method->getParent()))) &&
+        Seen.insert(Def).second) {
+      Work.push_back(Def->getBody());
+      if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
+        for (const CXXCtorInitializer *Init : Ctor->inits())
+          Work.push_back(Init->getInit());
+    }
+    for (const Stmt *Child : St->children())
+      Work.push_back(Child);
+  }
+  return S;
+}
+
 BodySummary Engine::walk(const FunctionDecl &Function) {
+  if (Catalog::builtin().isFactory(Function))
+    return constructions(Function);
   BodySummary S = walkBody(*Function.getBody(), Ctx, Where);
   for (const FunctionDecl *Coroutine : S.PoolCoroutines)
     Where.notePool(*Coroutine);
   return S;
+}
+
+bool Engine::isLibraryCode(const FunctionDecl &F) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const SourceLocation Loc = F.getLocation();
+  if (SM.isInSystemHeader(Loc))
+    return true;
+  const auto *NS = llvm::dyn_cast_if_present<NamespaceDecl>(
+      F.getDeclContext()->getEnclosingNamespaceContext());
+  if (!NS || SM.isInMainFile(SM.getExpansionLoc(Loc)))
+    return false;
+  auto [It, New] = LibraryNamespaces.try_emplace(NS->getCanonicalDecl());
+  if (New)
+    It->second = Catalog::builtin().isLibraryNamespace(plainQualifiedName(*NS));
+  return It->second;
 }
 
 const FunctionDecl *Engine::enterable(const FunctionDecl &Callee) const {
@@ -58,8 +116,7 @@ const FunctionDecl *Engine::enterable(const FunctionDecl &Callee) const {
     return nullptr;
   // Libraries are described by the catalog; another coroutine is analysed
   // on its own; what is declared non-blocking or offloading is trusted.
-  if (llvm::isa<CoroutineBodyStmt>(Def->getBody()) ||
-      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()) ||
+  if (llvm::isa<CoroutineBodyStmt>(Def->getBody()) || isLibraryCode(*Def) ||
       declaredNonBlocking(*Def) || Where.runsArgumentsElsewhere(*Def))
     return nullptr;
   return Def;
@@ -70,6 +127,12 @@ Engine::helpersOf(const CallSite &Site) const {
   llvm::SmallVector<Target, 2> Targets;
   if (!Reach.TransitiveSearch || Site.OnPool)
     return Targets;
+  // A library's factory: what it constructs is the caller's doing.
+  if (const FunctionDecl *Def = Site.Callee->getDefinition();
+      Def && Def->getBody() && Catalog::builtin().isFactory(*Site.Callee)) {
+    Targets.push_back({Def, false});
+    return Targets;
+  }
   if (const FunctionDecl *Def = enterable(*Site.Callee))
     Targets.push_back({Def, false});
   // A virtual call, not one qualified with a class: any overrider may run.
@@ -140,12 +203,17 @@ const Engine::Facts &Engine::explore(const FunctionDecl &Function,
   if (!F.Body)
     F.Body = std::make_unique<BodySummary>(walk(Function));
   F.Reaches = {};
-  for (const CallSite &Site : F.Body->Calls)
+  for (const CallSite &Site : F.Body->Calls) {
+    // What runs only on the way out by a throw or an exit does not block
+    // the callers that go on.
+    if (Site.Coldness != Cold::No)
+      continue;
     reaches(Site, Depth, [&](const Link &L) {
       Link &Best = F.Reaches[static_cast<unsigned>(L.Api->Cat)];
       if (Best.Length == 0 || L.Length < Best.Length)
         Best = L;
     });
+  }
   F.Explored = Depth;
   F.InProgress = false;
   return F;
@@ -196,6 +264,10 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
   R.Coroutine = &Coroutine;
   if (!Coroutine.getBody())
     return R;
+  // The library's own coroutines (a pool's task runner): what the user
+  // gives them is analysed where it is written.
+  if (isLibraryCode(Coroutine))
+    return R;
   R.Stackful = !llvm::isa<CoroutineBodyStmt>(Coroutine.getBody());
   R.Fw = frameworkOfType(plainTypeName(Coroutine.getReturnType()));
   if (R.Fw && !usesDefaultExecutor(*R.Fw, Coroutine.getReturnType(), Ctx))
@@ -214,11 +286,15 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
   R.SuspendKeyword = S.SuspendKeyword;
   // The coroutine itself is one call further from each API than the
   // helpers its calls enter.
-  for (const CallSite &Site : S.Calls)
+  for (const CallSite &Site : S.Calls) {
+    // Right before the process ends nothing else is waiting to run.
+    if (Site.Coldness == Cold::Exits)
+      continue;
     reaches(Site, Reach.MaxDepth + 1, [&](const Link &L) {
       R.Findings.push_back({Site, L.Api, L.Length > 1 ? L.Next : nullptr,
                             L.Length - 1, L.External, L.ViaOverrider});
     });
+  }
   return R;
 }
 
@@ -328,7 +404,7 @@ FunctionSummary Engine::summarise(const FunctionDecl &Function,
   for (size_t I = 0; I < Order.size(); ++I) {
     const Visit V = Order[I];
     for (const CallSite &Site : body(*V.Function).Calls) {
-      if (Site.OnPool || Matcher.blockingApi(Site))
+      if (Site.OnPool || Site.Coldness != Cold::No || Matcher.blockingApi(Site))
         continue;
       llvm::SmallVector<Target, 2> Targets = helpersOf(Site);
       if (!Targets.empty()) {

@@ -155,11 +155,16 @@ private:
   };
 
   BodySummary walk(const FunctionDecl &Function);
+  /// For a factory of the catalog: the blocking constructions it makes.
+  BodySummary constructions(const FunctionDecl &Factory);
   /// Every way a call site reaches a blocking API within Depth calls,
   /// itself included: the API it calls, or for each helper it enters the
   /// shortest way per category, or what the summaries say of its callee.
   void reaches(const CallSite &Site, unsigned Depth,
                llvm::function_ref<void(const Link &)> Offer);
+  /// Whether F is library code: in a system header, or in a namespace of
+  /// the catalog's 'libraries:' outside the main file.
+  bool isLibraryCode(const FunctionDecl &F) const;
   /// The definition a search may enter for Callee, if any.
   const FunctionDecl *enterable(const FunctionDecl &Callee) const;
   /// The definitions a search enters from Site: the static target, and with
@@ -190,6 +195,7 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Facts>> Helpers;
   llvm::DenseSet<std::pair<unsigned, SourceLocation::UIntTy>> Claimed;
   llvm::DenseSet<SourceLocation::UIntTy> FixesClaimed;
+  mutable llvm::DenseMap<const Decl *, bool> LibraryNamespaces;
   /// The summary directory, resolved against the compile command's
   /// directory; empty without one.
   std::string SummaryDir;

@@ -73,6 +73,12 @@ static SourceLocation callLocation(const Expr &Call) {
   return Call.getBeginLoc();
 }
 
+/// Where a call site is shown: a destruction at its object.
+static SourceLocation siteLocation(const CallSite &Site) {
+  return Site.Destroyed ? Site.Destroyed->getLocation()
+                        : callLocation(*Site.Call);
+}
+
 /// How a baseline names a coroutine: lambdas after what contains them, as
 /// they have no name of their own.
 static std::string baselineName(const FunctionDecl &F) {
@@ -138,7 +144,7 @@ bool Reporter::passesFilter(const FunctionDecl &Named, const Finding &F,
 void Reporter::report(const CoroutineReport &Report, const Finding &F) {
   ASTContext &Ctx = E.context();
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation Loc = SM.getFileLoc(callLocation(*F.Site.Call));
+  SourceLocation Loc = SM.getFileLoc(siteLocation(F.Site));
   if (!E.claim(Cat, Loc))
     return;
   const FunctionDecl *Named = Report.Coroutine;
@@ -150,8 +156,12 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
   // A helper is named after itself.
   const std::string Callee =
       F.Helper ? displayName(*F.Helper) : apiName(*F.Api, *F.Site.Callee);
-  // A fix edits only what the user asked to lint, once per call.
-  const std::string NoFixHere = whyNoFixIn(Loc);
+  // A fix edits only what the user asked to lint, once per call; no
+  // rewrite of a declaration moves its destructor.
+  const std::string NoFixHere =
+      F.Site.Destroyed ? "it runs when '" + F.Site.Destroyed->getName().str() +
+                             "' goes out of scope"
+                       : whyNoFixIn(Loc);
   const bool OwnsFix = NoFixHere.empty() && E.claimFix(Loc);
   bool Swapped = false;
   {
@@ -182,7 +192,7 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
                    *Step.External);
       continue;
     }
-    SourceLocation At = SM.getFileLoc(callLocation(*Step.Site->Call));
+    SourceLocation At = SM.getFileLoc(siteLocation(*Step.Site));
     if (Step.Api)
       Check.diag(At, "'%0' calls '%1' here, which %2", DiagnosticIDs::Note)
           << displayName(*Step.Function)
@@ -191,6 +201,11 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
       Check.diag(At, "'%0' calls '%1' here", DiagnosticIDs::Note)
           << displayName(*Step.Function) << displayName(*Step.Site->Callee);
   }
+  if (F.Site.Destroyed && F.Site.DestroyedAt.isValid())
+    Check.diag(SM.getFileLoc(F.Site.DestroyedAt),
+               "'%0' is destroyed here, at the end of its scope",
+               DiagnosticIDs::Note)
+        << F.Site.Destroyed->getName();
   noteWhyCoroutine(Report, *Named);
   // clang-tidy applies a note's fix (--fix-notes) only to a warning that
   // has none.

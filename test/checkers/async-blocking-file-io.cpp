@@ -23,13 +23,13 @@ task<std::string> load(const char *path) {
   fread(buf, 1, sizeof buf, f);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fread' waits for a file or the terminal
   fprintf(f, "%d\n", 1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fprintf' writes through to a file
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fprintf' writes to a stream that may be a file or a pipe
   fflush(f);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' waits for the file system
   int fd = open(path, O_RDONLY);
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'open' waits for the file system
   read(fd, buf, sizeof buf);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' waits for the file system
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' waits for the file or pipe behind the descriptor
   pwrite(fd, buf, 1, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pwrite' waits for the file system
   fsync(fd);
@@ -49,6 +49,37 @@ task<> streams(const std::string &path) {
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'std::basic_ofstream::open' opens a file
   std::fstream both(path, std::ios::in | std::ios::out);
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'std::basic_fstream::basic_fstream' opens a file
+  co_return;
+}
+
+// Reads and writes on a file stream opened elsewhere (a member, a
+// parameter): each may wait for the disk.
+struct Upload {
+  std::ifstream source;
+  std::ofstream journal;
+};
+
+task<> stream_io(Upload &u, std::fstream &both) {
+  char buf[4096];
+  u.source.read(buf, sizeof buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'std::basic_ifstream::read' reads a file inside coroutine 'stream_io'
+  std::string line;
+  std::getline(u.source, line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::getline' reads a file inside coroutine 'stream_io'
+  int n = 0;
+  u.source >> n;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'std::basic_ifstream::operator>>' reads a file inside coroutine 'stream_io'
+  u.journal << "uploaded " << n << '\n';
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'std::operator<<' writes a file inside coroutine 'stream_io'
+  u.journal.write(buf, 10);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'std::basic_ofstream::write' writes a file inside coroutine 'stream_io'
+  u.journal.flush();
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'std::basic_ofstream::flush' writes a file inside coroutine 'stream_io'
+  both << n;
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'std::basic_fstream::operator<<' writes a file inside coroutine 'stream_io'
+  // Other queries touch no file.
+  (void)u.source.good();
+  (void)u.journal.tellp();
   co_return;
 }
 
@@ -110,6 +141,11 @@ task<> memory_only(const fs::path &p, std::istringstream &in) {
   std::ifstream closed;
   (void)closed.is_open();
   snprintf(nullptr, 0, "%d", n);
+  // Messages to the terminal.
+  fprintf(stderr, "%d\n", n);
+  fputs("done\n", stderr);
+  fwrite("ok\n", 1, 3, stdout);
+  std::cerr << "done" << std::endl;
   co_return;
 }
 

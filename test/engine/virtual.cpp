@@ -18,7 +18,7 @@ struct Store {
 
 task<> persist(Store &store) {
   store.save();
-  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:9: warning: 'FileStore::save' waits for the file system inside coroutine 'persist'
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:9: warning: 'FileStore::save' waits for the file or pipe behind the descriptor inside coroutine 'persist'
   store.flush();
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'Store::flush' waits for the file system inside coroutine 'persist'
   // CHECK-MESSAGES-ALL: :[[@LINE-2]]:9: warning: 'Store::flush' waits for the file system inside coroutine 'persist'

@@ -70,7 +70,7 @@ asio::awaitable<void> what_a_pool_thread_would_change(int fd, char *buf,
                                                        std::condition_variable &cv,
                                                        bool &ready) {
   ssize_t n = ::read(fd, buf, 16);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'read' waits for the file system
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'read' waits for the file or pipe behind the descriptor
   // CHECK-MESSAGES: :[[@LINE-2]]:15: note: 'read' is not offloaded by a fix: the coroutine reads errno after it, and the pool thread's errno would be the one set
   if (n < 0 && errno == EAGAIN)
     co_return;
