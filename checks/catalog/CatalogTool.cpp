@@ -163,6 +163,15 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
     if (E.Hop == HopTarget::Offload)
       OS << "| `" << E.Name << "` | "
          << (E.When.empty() ? "always" : conditions(E.When)) << " |\n";
+  OS << "\n## Callables run in place\n\n"
+     << "A lambda given to these calls runs before the call returns, on the "
+        "caller's\nthread: its body is analysed as if written where the call "
+        "is.\n\n"
+     << "| call | unless |\n|---|---|\n";
+  for (const ApiEntry &E : C.entries())
+    if (E.Hop == HopTarget::Inline)
+      OS << "| `" << E.Name << "` | "
+         << (E.Unless.empty() ? "" : conditions(E.Unless)) << " |\n";
   OS << "\n## Factories\n\n"
      << "What these construct, with the caller's type and arguments, is "
         "reported at the\ncall (`std::make_unique<std::ifstream>(path)` opens "

@@ -149,8 +149,8 @@ Catalog::hopCandidates(llvm::StringRef Name) const {
 namespace {
 
 constexpr llvm::StringLiteral TopKeys[] = {
-    "version",    "apis",      "hops",     "offloads",
-    "frameworks", "libraries", "factories"};
+    "version", "apis",       "hops",      "offloads",
+    "inline",  "frameworks", "libraries", "factories"};
 constexpr llvm::StringLiteral EntryKeys[] = {
     "name", "category", "reason", "unless",    "when",
     "to",   "opt-in",   "swap",   "async-twin"};
@@ -263,7 +263,8 @@ public:
           }
           Result.addLibrary(llvm::join(Parts, "::"));
         }
-      } else if (Key == "apis" || Key == "hops" || Key == "offloads") {
+      } else if (Key == "apis" || Key == "hops" || Key == "offloads" ||
+                 Key == "inline") {
         SawApis |= Key == "apis";
         auto *Seq =
             llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
@@ -272,13 +273,16 @@ public:
           break;
         }
         for (llvm::yaml::Node &N : *Seq) {
-          std::vector<ApiEntry> Es = entry(N, /*IsHop=*/Key != "apis",
-                                           /*IsOffload=*/Key == "offloads");
+          std::vector<ApiEntry> Es =
+              entry(N, /*IsHop=*/Key != "apis",
+                    /*IsOffload=*/Key == "offloads" || Key == "inline");
           if (Es.empty())
             break;
           for (ApiEntry &E : Es) {
             if (Key == "offloads")
               E.Hop = HopTarget::Offload;
+            else if (Key == "inline")
+              E.Hop = HopTarget::Inline;
             Pending.emplace_back(std::move(E), &N);
           }
         }

@@ -56,7 +56,11 @@ struct ArgCondition {
 
 /// Where an awaited call moves the coroutine (executor hops), or, for
 /// Offload, that the coroutines given to the call run on a thread pool.
-enum class HopTarget : uint8_t { None, Pool, Loop, Offload };
+/// Where an entry of 'hops:', 'offloads:' or 'inline:' sends code: the rest
+/// of the block after a hop (Pool, Loop), the coroutines given to an offload,
+/// the callables given to a function that calls them before it returns
+/// (Inline).
+enum class HopTarget : uint8_t { None, Pool, Loop, Offload, Inline };
 
 /// What an argument must be for a swap fix to stay equivalent.
 enum class ArgRequirement : uint8_t {

@@ -55,30 +55,37 @@ std::optional<Runs> WhereCodeRuns::afterAwait(const Expr &Awaited) const {
   // The user's hops first, then the catalog's; the first that applies wins.
   for (const Catalog *C : {&Options.Hops, &Catalog::builtin()})
     for (const ApiEntry *Hop : C->hopCandidates(Name))
-      if (Hop->Hop != HopTarget::Offload &&
+      if ((Hop->Hop == HopTarget::Pool || Hop->Hop == HopTarget::Loop) &&
           Matcher.matches(*Hop, *Callee, Object) &&
           Matcher.conditionsHold(*Hop, *Call))
         return Hop->Hop == HopTarget::Pool ? Runs::Pool : Runs::Here;
   return std::nullopt;
 }
 
-bool WhereCodeRuns::offloads(const CallSite &Site) const {
+bool WhereCodeRuns::isCall(const CallSite &Site, HopTarget Kind) const {
   const auto *Call = llvm::dyn_cast<CallExpr>(Site.Call);
   if (!Call)
     return false;
-  // A customization point is named by its object (folly's co_withExecutor).
+  // A customization point or a range algorithm is named by its object
+  // (folly's co_withExecutor, std::ranges::for_each).
   const NamedDecl *Named =
       Site.CalledObject ? static_cast<const NamedDecl *>(Site.CalledObject)
                         : Site.Callee;
-  for (const ApiEntry *E : Catalog::builtin().hopCandidates(lastName(*Named)))
-    if (E->Hop == HopTarget::Offload &&
-        (Site.CalledObject
-             ? scopesMatch(Named->getDeclContext(),
-                           llvm::ArrayRef(E->Parts).drop_back())
-             : Matcher.matches(*E, *Site.Callee, Site.ObjectClass)) &&
-        Matcher.conditionsHold(*E, *Call))
-      return true;
-  return runsArgumentsElsewhere(*Site.Callee);
+  return llvm::any_of(
+      Catalog::builtin().hopCandidates(lastName(*Named)),
+      [&](const ApiEntry *E) {
+        return E->Hop == Kind &&
+               (Site.CalledObject
+                    ? scopesMatch(Named->getDeclContext(),
+                                  llvm::ArrayRef(E->Parts).drop_back())
+                    : Matcher.matches(*E, *Site.Callee, Site.ObjectClass)) &&
+               Matcher.conditionsHold(*E, *Call);
+      });
+}
+
+bool WhereCodeRuns::offloads(const CallSite &Site) const {
+  return isCall(Site, HopTarget::Offload) ||
+         runsArgumentsElsewhere(*Site.Callee);
 }
 
 bool WhereCodeRuns::runsArgumentsElsewhere(const FunctionDecl &F) const {
@@ -94,6 +101,12 @@ Runs WhereCodeRuns::lambda(const LambdaExpr &L, const LambdaUse &Use) const {
     // where it is awaited or scheduled, and is analysed as a coroutine.
     return isCoroutineLambda(L) ? Runs::Elsewhere : Runs::Here;
   case LambdaUse::Argument:
+    // std::for_each, std::visit, std::call_once...: called before the
+    // call returns, on this thread, unless with a parallel policy.
+    if (Use.Site && !isCoroutineLambda(L) &&
+        isCall(*Use.Site, HopTarget::Inline))
+      return Runs::Here;
+    return Runs::Elsewhere;
   case LambdaUse::Other:
     // Whoever receives it decides when and where it runs; a stored lambda
     // called later in the body is searched like a helper at that call.

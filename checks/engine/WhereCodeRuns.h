@@ -13,14 +13,16 @@
 //   offloads          co_spawn(pool, coroutine) runs it on a pool (catalog
 //                     'offloads:', OffloadFunctions)
 //   callables         a lambda called on the spot runs here; one given to a
-//                     call runs where that call runs it (elsewhere unless a
-//                     rule knows better); one only stored runs later
+//                     call runs where that call runs it: here for the
+//                     catalog's 'inline:' (std::for_each, std::visit),
+//                     elsewhere otherwise; one only stored runs later
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNC_TIDY_ENGINE_WHERECODERUNS_H
 #define ASYNC_TIDY_ENGINE_WHERECODERUNS_H
 
+#include "Catalog.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseSet.h"
 #include <cstdint>
@@ -87,6 +89,10 @@ public:
   Runs lambda(const LambdaExpr &L, const LambdaUse &Use) const;
 
 private:
+  /// Whether Site calls an entry of the catalog of that kind whose
+  /// conditions hold.
+  bool isCall(const CallSite &Site, HopTarget Kind) const;
+
   const ApiMatcher &Matcher;
   const AnalysisOptions &Options;
   llvm::DenseSet<const FunctionDecl *> OnPool;
