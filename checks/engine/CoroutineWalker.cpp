@@ -27,11 +27,16 @@ const Expr *awaitedCall(const Stmt *S) {
   const auto *E = llvm::dyn_cast_if_present<Expr>(S);
   if (!E)
     return nullptr;
-  const auto *Await =
-      llvm::dyn_cast<CoawaitExpr>(E->IgnoreImplicit()->IgnoreParens());
-  if (!Await || Await->isImplicit())
+  E = E->IgnoreImplicit()->IgnoreParens();
+  const Expr *Operand = nullptr;
+  if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(E))
+    Operand = Await->isImplicit() ? nullptr : Await->getOperand();
+  // In a template, with a dependent operand.
+  else if (const auto *Dependent = llvm::dyn_cast<DependentCoawaitExpr>(E))
+    Operand = Dependent->getOperand();
+  if (!Operand)
     return nullptr;
-  const Expr *Operand = Await->getOperand()->IgnoreImplicit()->IgnoreParens();
+  Operand = Operand->IgnoreImplicit()->IgnoreParens();
   return llvm::isa<CallExpr>(Operand) ? Operand : nullptr;
 }
 

@@ -45,9 +45,39 @@ WhereCodeRuns::loopFunctions(const AnalysisOptions &Options) {
                       unless(isExpansionInSystemHeader()));
 }
 
+/// In a template, 'co_await resume_on(ex)' with a dependent argument names
+/// its callee only by the overloads found: a hop if every one of them is
+/// the same hop, which has no conditions to evaluate.
+static std::optional<Runs> dependentHop(const CallExpr &Call,
+                                        const ApiMatcher &Matcher,
+                                        const AnalysisOptions &Options) {
+  const auto *Lookup = llvm::dyn_cast<UnresolvedLookupExpr>(
+      Call.getCallee()->IgnoreParenImpCasts());
+  if (!Lookup || Lookup->getNumDecls() == 0)
+    return std::nullopt;
+  std::optional<Runs> Result;
+  for (const NamedDecl *D : Lookup->decls()) {
+    const FunctionDecl *F = D->getAsFunction();
+    std::optional<Runs> This;
+    for (const Catalog *C : {&Options.Hops, &Catalog::builtin()})
+      for (const ApiEntry *Hop : C->hopCandidates(F ? lastName(*F) : ""))
+        if (!This &&
+            (Hop->Hop == HopTarget::Pool || Hop->Hop == HopTarget::Loop) &&
+            Hop->When.empty() && Hop->Unless.empty() &&
+            Matcher.matches(*Hop, *F, nullptr))
+          This = Hop->Hop == HopTarget::Pool ? Runs::Pool : Runs::Here;
+    if (!This || (Result && *Result != *This))
+      return std::nullopt;
+    Result = This;
+  }
+  return Result;
+}
+
 std::optional<Runs> WhereCodeRuns::afterAwait(const Expr &Awaited) const {
   const auto *Call = llvm::dyn_cast<CallExpr>(&Awaited);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (Call && !Callee)
+    return dependentHop(*Call, Matcher, Options);
   if (!Callee)
     return std::nullopt;
   const std::string Name = lastName(*Callee);

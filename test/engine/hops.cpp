@@ -47,6 +47,14 @@ task<> concurrencpp_hop(std::shared_ptr<concurrencpp::thread_pool_executor> ex) 
   sleep(1);
 }
 
+// The same in a coroutine template, where the executor's type is a
+// parameter: the call names resume_on by its overloads only.
+template <class Executor> task<> template_hop(std::shared_ptr<Executor> ex) {
+  co_await concurrencpp::resume_on(ex);
+  sleep(1);
+}
+template task<> template_hop(std::shared_ptr<concurrencpp::thread_pool_executor>);
+
 asio::awaitable<void> asio_hops(asio::thread_pool &pool) {
   auto home = co_await asio::this_coro::executor;
   co_await asio::post(asio::bind_executor(pool, asio::use_awaitable));
