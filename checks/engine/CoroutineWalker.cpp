@@ -260,16 +260,20 @@ public:
   }
 
   bool VisitCoawaitExpr(CoawaitExpr *E) {
-    if (!E->isImplicit())
+    if (!E->isImplicit()) {
       suspend(E->getKeywordLoc(), "co_await");
+      Out.Awaits = true;
+    }
     return true;
   }
   bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) {
     suspend(E->getKeywordLoc(), "co_await");
+    Out.Awaits = true;
     return true;
   }
   bool VisitCoyieldExpr(CoyieldExpr *E) {
     suspend(E->getKeywordLoc(), "co_yield");
+    Out.Yields = true;
     return true;
   }
 

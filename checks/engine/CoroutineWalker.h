@@ -76,6 +76,10 @@ struct BodySummary {
   /// The first explicit co_await, co_yield or co_return, if any.
   SourceLocation FirstSuspend;
   llvm::StringRef SuspendKeyword;
+  /// Whether the body has an explicit co_await, and a co_yield: one that
+  /// yields and never awaits is a pull generator.
+  bool Awaits = false;
+  bool Yields = false;
 };
 
 /// Collects the calls in Body, in source order.

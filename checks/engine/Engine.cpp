@@ -110,20 +110,34 @@ bool Engine::isLibraryCode(const FunctionDecl &F) const {
   return It->second;
 }
 
-const FunctionDecl *Engine::enterable(const FunctionDecl &Callee) const {
+bool Engine::isPullGenerator(const FunctionDecl &F) {
+  if (!F.getBody() || !llvm::isa<CoroutineBodyStmt>(F.getBody()))
+    return false;
+  // An async generator's body may run on the loop of the coroutine that
+  // awaits it, whatever it awaits itself.
+  const Framework *Fw = frameworkOfType(plainTypeName(F.getReturnType()));
+  if (Fw && Fw->Awaits)
+    return false;
+  const BodySummary &B = body(F);
+  return B.Yields && !B.Awaits;
+}
+
+const FunctionDecl *Engine::enterable(const FunctionDecl &Callee) {
   const FunctionDecl *Def = nullptr;
   if (!Callee.hasBody(Def) || !Def || !Def->getBody())
     return nullptr;
   // Libraries are described by the catalog; another coroutine is analysed
-  // on its own; what is declared non-blocking or offloading is trusted.
-  if (llvm::isa<CoroutineBodyStmt>(Def->getBody()) || isLibraryCode(*Def) ||
-      declaredNonBlocking(*Def) || Where.runsArgumentsElsewhere(*Def))
+  // on its own, except a pull generator, whose body runs as its caller
+  // pulls; what is declared non-blocking or offloading is trusted.
+  if ((llvm::isa<CoroutineBodyStmt>(Def->getBody()) &&
+       !isPullGenerator(*Def)) ||
+      isLibraryCode(*Def) || declaredNonBlocking(*Def) ||
+      Where.runsArgumentsElsewhere(*Def))
     return nullptr;
   return Def;
 }
 
-llvm::SmallVector<Engine::Target, 2>
-Engine::helpersOf(const CallSite &Site) const {
+llvm::SmallVector<Engine::Target, 2> Engine::helpersOf(const CallSite &Site) {
   llvm::SmallVector<Target, 2> Targets;
   if (!Reach.TransitiveSearch || Site.OnPool)
     return Targets;
@@ -267,6 +281,10 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
   // The library's own coroutines (a pool's task runner): what the user
   // gives them is analysed where it is written.
   if (isLibraryCode(Coroutine))
+    return R;
+  // A pull generator runs on its consumer's thread, as the consumer pulls:
+  // an async coroutine that pulls it finds its blocking through the search.
+  if (isPullGenerator(Coroutine))
     return R;
   R.Stackful = !llvm::isa<CoroutineBodyStmt>(Coroutine.getBody());
   R.Fw = frameworkOfType(plainTypeName(Coroutine.getReturnType()));

@@ -162,14 +162,17 @@ private:
   /// shortest way per category, or what the summaries say of its callee.
   void reaches(const CallSite &Site, unsigned Depth,
                llvm::function_ref<void(const Link &)> Offer);
+  /// Whether F is a coroutine that yields and never awaits, of no framework
+  /// whose coroutines await: a generator pulled on its consumer's thread.
+  bool isPullGenerator(const FunctionDecl &F);
   /// Whether F is library code: in a system header, or in a namespace of
   /// the catalog's 'libraries:' outside the main file.
   bool isLibraryCode(const FunctionDecl &F) const;
   /// The definition a search may enter for Callee, if any.
-  const FunctionDecl *enterable(const FunctionDecl &Callee) const;
+  const FunctionDecl *enterable(const FunctionDecl &Callee);
   /// The definitions a search enters from Site: the static target, and with
   /// FollowOverriders the overriders of a virtual call.
-  llvm::SmallVector<Target, 2> helpersOf(const CallSite &Site) const;
+  llvm::SmallVector<Target, 2> helpersOf(const CallSite &Site);
   /// Whether Callee is known only from its summaries: defined in another
   /// file, and visible from there.
   bool definedElsewhere(const FunctionDecl &Callee) const;
