@@ -1,6 +1,7 @@
 //===--- Baseline.cpp - async-tidy ----------------------------------------===//
 
 #include "Baseline.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -29,6 +30,37 @@ std::string Baseline::entryKey(const FindingKey &Key) const {
   std::string Result = relativeFile(Key.File);
   for (const std::string *Part : {&Key.Check, &Key.Function, &Key.Call})
     Result.append(1, '\0').append(*Part);
+  return Result;
+}
+
+/// A string's bytes, each that is not printable ASCII, and '%', as %XX:
+/// how a part that is not UTF-8 is kept exactly.
+static std::string percentEncoded(llvm::StringRef Text) {
+  std::string Result;
+  for (char C : Text) {
+    auto Byte = static_cast<unsigned char>(C);
+    if (Byte < 0x20 || Byte >= 0x7F || C == '%')
+      Result += "%" + llvm::utohexstr(Byte, /*LowerCase=*/false, /*Width=*/2);
+    else
+      Result += C;
+  }
+  return Result;
+}
+
+static std::optional<std::string> percentDecoded(llvm::StringRef Text) {
+  std::string Result;
+  while (!Text.empty()) {
+    if (Text.front() != '%') {
+      Result += Text.front();
+      Text = Text.drop_front();
+      continue;
+    }
+    unsigned Byte = 0;
+    if (Text.size() < 3 || Text.substr(1, 2).getAsInteger(16, Byte))
+      return std::nullopt;
+    Result += static_cast<char>(Byte);
+    Text = Text.drop_front(3);
+  }
   return Result;
 }
 
@@ -70,6 +102,21 @@ llvm::Error Baseline::load(llvm::StringRef Path) {
           *Field = Value->str();
         else
           Valid = false;
+      // The exact bytes of a part that is not UTF-8.
+      for (auto [Name, Field] : {std::pair("file-bytes", &Key.File),
+                                 std::pair("function-bytes", &Key.Function),
+                                 std::pair("call-bytes", &Key.Call)}) {
+        if (!Entry->get(Name))
+          continue;
+        std::optional<llvm::StringRef> Value = Entry->getString(Name);
+        std::optional<std::string> Bytes =
+            Value ? percentDecoded(*Value) : std::nullopt;
+        if (!Bytes)
+          return malformed(Path, "finding " + llvm::Twine(Index + 1) +
+                                     ": \"" + Name +
+                                     "\" must be a percent-encoded string");
+        *Field = std::move(*Bytes);
+      }
       if (Entry->get("count"))
         Count = Entry->getInteger("count");
     }
@@ -135,6 +182,15 @@ const FindingKey *Baseline::reported(llvm::StringRef File, unsigned Offset,
   return It == Reported.end() ? nullptr : &It->second;
 }
 
+std::vector<std::string> Baseline::reportedFiles() const {
+  const std::scoped_lock Guard(Lock);
+  std::vector<std::string> Files;
+  for (const auto &Item : Reported)
+    if (Files.empty() || Files.back() != std::get<0>(Item.first))
+      Files.push_back(std::get<0>(Item.first));
+  return Files;
+}
+
 llvm::Error Baseline::write(llvm::StringRef Path,
                             llvm::ArrayRef<const FindingKey *> Keys) const {
   // Sorted (FindingKey's order): a stable file that diffs well.
@@ -148,10 +204,22 @@ llvm::Error Baseline::write(llvm::StringRef Path,
       J.attributeArray("findings", [&] {
         for (const auto &Item : Counts)
           J.object([&] {
-            J.attribute("file", Item.first.File);
-            J.attribute("check", Item.first.Check);
-            J.attribute("function", Item.first.Function);
-            J.attribute("call", Item.first.Call);
+            const FindingKey &Key = Item.first;
+            // JSON holds UTF-8 only: a part that is not (a Latin-1 file
+            // name or string literal) is shown with U+FFFD, and its exact
+            // bytes are kept beside it, so that it matches again.
+            auto Part = [&](llvm::StringRef Name, const std::string &Value) {
+              if (llvm::json::isUTF8(Value)) {
+                J.attribute(Name, Value);
+                return;
+              }
+              J.attribute(Name, llvm::json::fixUTF8(Value));
+              J.attribute((Name + "-bytes").str(), percentEncoded(Value));
+            };
+            Part("file", Key.File);
+            J.attribute("check", Key.Check);
+            Part("function", Key.Function);
+            Part("call", Key.Call);
             J.attribute("count", Item.second);
           });
       });

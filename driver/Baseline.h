@@ -56,6 +56,9 @@ public:
   const FindingKey *reported(llvm::StringRef File, unsigned Offset,
                              llvm::StringRef Check) const;
 
+  /// The files of the findings reported, by their real names.
+  std::vector<std::string> reportedFiles() const;
+
   /// Writes Keys, one entry per distinct key with its count.
   llvm::Error write(llvm::StringRef Path,
                     llvm::ArrayRef<const FindingKey *> Keys) const;

@@ -10,9 +10,12 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -300,6 +303,93 @@ recordedKeys(const std::vector<tooling::Diagnostic> &Diagnostics,
   return Keys;
 }
 
+/// What clang-tidy's --export-fixes makes of a string: its YAML writer cuts
+/// one that is not UTF-8 at the first invalid byte, and writes U+FFFD there.
+static std::string exportedForm(llvm::StringRef Raw) {
+  if (llvm::json::isUTF8(Raw))
+    return Raw.str();
+  // Through the same YAML as the export: a diagnostic naming the file.
+  tooling::TranslationUnitDiagnostics Written;
+  Written.Diagnostics.emplace_back();
+  Written.Diagnostics.back().DiagnosticName = "file";
+  Written.Diagnostics.back().DiagLevel = tooling::Diagnostic::Warning;
+  Written.Diagnostics.back().Message.FilePath = Raw.str();
+  std::string Text;
+  {
+    llvm::raw_string_ostream OS(Text);
+    llvm::yaml::Output Out(OS);
+    Out << Written;
+  }
+  tooling::TranslationUnitDiagnostics Read;
+  llvm::yaml::Input In(Text);
+  In >> Read;
+  if (In.error() || Read.Diagnostics.size() != 1)
+    return Raw.str();
+  return Read.Diagnostics.front().Message.FilePath;
+}
+
+/// Puts back the real names of files that are not UTF-8 (Latin-1 names
+/// such as "caf\xe9.cpp"), which the export cut: from the files the checks
+/// reported findings in and the source files of the command line, whose
+/// names are known whole. A name two files could have been is left as it
+/// is, unless the finding there tells them apart.
+static void restoreFileNames(std::vector<tooling::Diagnostic> &Diagnostics,
+                             const Baseline &Reported,
+                             llvm::ArrayRef<std::string> Sources) {
+  constexpr llvm::StringLiteral Replacement = "\xEF\xBF\xBD";
+  std::map<std::string, std::vector<std::string>> ByExported;
+  std::set<std::string> Known;
+  for (const std::vector<std::string> &Files :
+       {Reported.reportedFiles(), std::vector<std::string>(Sources.begin(),
+                                                            Sources.end())})
+    for (const std::string &File : Files)
+      if (!llvm::json::isUTF8(File) && Known.insert(File).second)
+        ByExported[exportedForm(File)].push_back(File);
+  if (ByExported.empty())
+    return;
+  auto Restore = [&](std::string &Path, llvm::StringRef BuildDirectory,
+                     const tooling::Diagnostic *Finding) {
+    if (!llvm::StringRef(Path).contains(Replacement))
+      return;
+    auto It = ByExported.find(absolutePath(Path, BuildDirectory));
+    if (It == ByExported.end())
+      return;
+    if (It->second.size() == 1) {
+      Path = It->second.front();
+      return;
+    }
+    if (!Finding)
+      return;
+    for (const std::string &File : It->second)
+      if (Reported.reported(File, Finding->Message.FileOffset,
+                            Finding->DiagnosticName)) {
+        Path = File;
+        return;
+      }
+  };
+  for (tooling::Diagnostic &D : Diagnostics) {
+    auto Message = [&](tooling::DiagnosticMessage &M,
+                       const tooling::Diagnostic *Finding) {
+      Restore(M.FilePath, D.BuildDirectory, Finding);
+      for (tooling::FileByteRange &R : M.Ranges)
+        Restore(R.FilePath, D.BuildDirectory, nullptr);
+      llvm::StringMap<tooling::Replacements> Fix;
+      for (auto &Entry : M.Fix) {
+        std::string File = Entry.first().str();
+        Restore(File, D.BuildDirectory, nullptr);
+        tooling::Replacements &Into = Fix[File];
+        for (const tooling::Replacement &R : Entry.second)
+          llvm::consumeError(Into.add(tooling::Replacement(
+              File, R.getOffset(), R.getLength(), R.getReplacementText())));
+      }
+      M.Fix = std::move(Fix);
+    };
+    Message(D.Message, &D);
+    for (tooling::DiagnosticMessage &Note : D.Notes)
+      Message(Note, nullptr);
+  }
+}
+
 int runWithReports(
     const ReportOptions &Options, std::vector<std::string> Args,
     llvm::function_ref<int(std::vector<std::string> &)> RunClangTidy) {
@@ -336,6 +426,10 @@ int runWithReports(
       return fail(llvm::toString(Read.takeError()));
     Diagnostics = std::move(*Read);
   }
+  std::vector<std::string> Sources;
+  for (const std::string &File : sourceFiles(Args))
+    Sources.push_back(absolutePath(absolute(File), ""));
+  restoreFileNames(Diagnostics, *Filter, Sources);
   // Writing the user's file only when clang-tidy would have: a stale one
   // stays stale, as with clang-tidy, but never feeds the reports.
   if (Options.ExportFixes == "-" && Reported) {

@@ -335,6 +335,13 @@ private:
         Files.push_back(Entry.first());
     if (Files.empty())
       return std::nullopt;
+    // clang-tidy's export cuts a text that is not UTF-8 at its first
+    // invalid byte and ends it with U+FFFD: such a fix would write half
+    // the code, so none is given (--fix itself applies it whole).
+    for (llvm::StringRef File : Files)
+      for (const tooling::Replacement &R : M.Fix.find(File)->second)
+        if (R.getReplacementText().ends_with("\xEF\xBF\xBD"))
+          return std::nullopt;
     llvm::sort(Files);
     llvm::json::Array Changes;
     for (llvm::StringRef FilePath : Files) {
