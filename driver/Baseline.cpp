@@ -1,6 +1,7 @@
 //===--- Baseline.cpp - async-tidy ----------------------------------------===//
 
 #include "Baseline.h"
+#include "LockedFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -70,14 +71,18 @@ static llvm::Error malformed(llvm::StringRef Path, const llvm::Twine &What) {
                                  Path.str().c_str(), What.str().c_str());
 }
 
-llvm::Error Baseline::load(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return llvm::createStringError(Buffer.getError(), "cannot read %s: %s",
-                                   Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
-  llvm::Expected<llvm::json::Value> Root =
-      llvm::json::parse((*Buffer)->getBuffer());
+/// Path relative to Dir when inside it, as baselines write files.
+static std::string relativeTo(llvm::StringRef Dir, llvm::StringRef File) {
+  llvm::StringRef Rest = File;
+  if (Rest.consume_front(Dir) && Rest.consume_front("/"))
+    return Rest.str();
+  return File.str();
+}
+
+llvm::Expected<BaselineEntries> parseBaseline(llvm::StringRef Text,
+                                              llvm::StringRef Path,
+                                              llvm::StringRef Dir) {
+  llvm::Expected<llvm::json::Value> Root = llvm::json::parse(Text);
   if (!Root)
     return malformed(Path, llvm::toString(Root.takeError()));
   const llvm::json::Object *Top = Root->getAsObject();
@@ -89,6 +94,7 @@ llvm::Error Baseline::load(llvm::StringRef Path) {
   const llvm::json::Array *Findings = Top->getArray("findings");
   if (!Findings)
     return malformed(Path, "expected a \"findings\" array");
+  BaselineEntries Entries;
   for (const auto &[Index, Item] : llvm::enumerate(*Findings)) {
     const llvm::json::Object *Entry = Item.getAsObject();
     FindingKey Key;
@@ -125,12 +131,77 @@ llvm::Error Baseline::load(llvm::StringRef Path) {
                                  " needs the strings \"file\", \"check\", "
                                  "\"function\" and \"call\", and a "
                                  "\"count\" of 1 or more");
-    // Entries are stored with relative paths already: make them whole so
-    // that entryKey treats both sides alike.
+    // Stored relative to the baseline's directory: made whole, so that
+    // entries from anywhere compare alike.
     if (!llvm::sys::path::is_absolute(Key.File))
-      Key.File = Dir + "/" + Key.File;
+      Key.File = (Dir + "/" + Key.File).str();
+    Entries[std::move(Key)] += static_cast<unsigned>(*Count);
+  }
+  return Entries;
+}
+
+std::string renderBaseline(const BaselineEntries &Entries,
+                           llvm::StringRef Dir) {
+  // Sorted (FindingKey's order, relative paths): a stable file that diffs
+  // well.
+  std::map<FindingKey, unsigned> Sorted;
+  for (const auto &[Key, Count] : Entries) {
+    FindingKey Written = Key;
+    Written.File = relativeTo(Dir, Key.File);
+    Sorted[std::move(Written)] = Count;
+  }
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  llvm::json::OStream J(OS, /*IndentSize=*/2);
+  J.object([&] {
+    J.attribute("version", BaselineVersion);
+    J.attributeArray("findings", [&] {
+      for (const auto &Item : Sorted)
+        J.object([&] {
+          const FindingKey &Key = Item.first;
+          // JSON holds UTF-8 only: a part that is not (a Latin-1 file name
+          // or string literal) is shown with U+FFFD, and its exact bytes
+          // are kept beside it, so that it matches again.
+          auto Part = [&](llvm::StringRef Name, const std::string &Value) {
+            if (llvm::json::isUTF8(Value)) {
+              J.attribute(Name, Value);
+              return;
+            }
+            J.attribute(Name, llvm::json::fixUTF8(Value));
+            J.attribute((Name + "-bytes").str(), percentEncoded(Value));
+          };
+          Part("file", Key.File);
+          J.attribute("check", Key.Check);
+          Part("function", Key.Function);
+          Part("call", Key.Call);
+          J.attribute("count", Item.second);
+        });
+    });
+  });
+  OS << "\n";
+  return Text;
+}
+
+void combineBaselines(BaselineEntries &Into, const BaselineEntries &From) {
+  for (const auto &[Key, Count] : From) {
+    unsigned &Kept = Into[Key];
+    Kept = std::max(Kept, Count);
+  }
+}
+
+llvm::Error Baseline::load(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "cannot read %s: %s",
+                                   Path.str().c_str(),
+                                   Buffer.getError().message().c_str());
+  llvm::Expected<BaselineEntries> Read =
+      parseBaseline((*Buffer)->getBuffer(), Path, Dir);
+  if (!Read)
+    return Read.takeError();
+  for (const auto &[Key, Count] : *Read) {
     Record &R = Entries.try_emplace(entryKey(Key), Record{Key}).first->second;
-    R.Accepts += static_cast<unsigned>(*Count);
+    R.Accepts += Count;
   }
   return llvm::Error::success();
 }
@@ -191,42 +262,43 @@ std::vector<std::string> Baseline::reportedFiles() const {
   return Files;
 }
 
-llvm::Error Baseline::write(llvm::StringRef Path,
-                            llvm::ArrayRef<const FindingKey *> Keys) const {
-  // Sorted (FindingKey's order): a stable file that diffs well.
-  std::map<FindingKey, unsigned> Counts;
+llvm::Expected<size_t>
+Baseline::write(llvm::StringRef Path, llvm::ArrayRef<const FindingKey *> Keys,
+                llvm::ArrayRef<std::string> MainFiles) const {
+  BaselineEntries Found;
   for (const FindingKey *Key : Keys)
-    ++Counts[asWritten(*Key)];
-  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    llvm::json::OStream J(OS, /*IndentSize=*/2);
-    J.object([&] {
-      J.attribute("version", BaselineVersion);
-      J.attributeArray("findings", [&] {
-        for (const auto &Item : Counts)
-          J.object([&] {
-            const FindingKey &Key = Item.first;
-            // JSON holds UTF-8 only: a part that is not (a Latin-1 file
-            // name or string literal) is shown with U+FFFD, and its exact
-            // bytes are kept beside it, so that it matches again.
-            auto Part = [&](llvm::StringRef Name, const std::string &Value) {
-              if (llvm::json::isUTF8(Value)) {
-                J.attribute(Name, Value);
-                return;
-              }
-              J.attribute(Name, llvm::json::fixUTF8(Value));
-              J.attribute((Name + "-bytes").str(), percentEncoded(Value));
-            };
-            Part("file", Key.File);
-            J.attribute("check", Key.Check);
-            Part("function", Key.Function);
-            Part("call", Key.Call);
-            J.attribute("count", Item.second);
-          });
-      });
+    ++Found[*Key];
+  const std::set<std::string> Analysed(MainFiles.begin(), MainFiles.end());
+  size_t Kept = 0;
+  std::string Warning;
+  llvm::Error Err = updateLocked(Path, [&](llvm::StringRef Old) {
+    BaselineEntries All;
+    Kept = 0;
+    Warning.clear();
+    if (!Old.trim().empty()) {
+      llvm::Expected<BaselineEntries> Read = parseBaseline(Old, Path, Dir);
+      if (Read) {
+        // What this run analysed it records anew; another file's entries
+        // stay while the file does (another process's, or an earlier
+        // run's).
+        for (auto &[Key, Count] : *Read)
+          if (!Analysed.count(Key.File) && llvm::sys::fs::exists(Key.File))
+            All.emplace(Key, Count);
+      } else {
+        Warning = llvm::toString(Read.takeError());
+      }
+    }
+    Kept = llvm::count_if(All, [&](const auto &Entry) {
+      return !Found.count(Entry.first);
     });
-    OS << "\n";
-    return llvm::Error::success();
+    combineBaselines(All, Found);
+    return renderBaseline(All, Dir);
   });
+  if (Err)
+    return std::move(Err);
+  if (!Warning.empty())
+    llvm::errs() << "async-tidy: warning: " << Warning << "; replaced\n";
+  return Kept;
 }
 
 } // namespace clang::tidy::async

@@ -3,7 +3,9 @@
 #include "Reports.h"
 #include "Baseline.h"
 #include "ExportedDiagnostics.h"
+#include "LockedFile.h"
 #include "Sarif.h"
+#include "SarifMerge.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
@@ -466,13 +468,33 @@ int runWithReports(
                    llvm::StringRef Check) {
       return Filter->reported(File, Offset, Check);
     };
+    Run.Units = Sources;
+    const llvm::json::Value Log = sarifLog(Diagnostics, Run);
+    std::string Warning;
+    // Other processes may write the same file: what they wrote is merged
+    // with this run's (SarifMerge.h), under the file's lock.
     if (llvm::Error Err =
-            llvm::writeToOutput(Options.Sarif, [&](llvm::raw_ostream &OS) {
-              OS << llvm::formatv("{0:2}", sarifLog(Diagnostics, Run)) << "\n";
-              return llvm::Error::success();
+            updateLocked(Options.Sarif, [&](llvm::StringRef Old) {
+              Warning.clear();
+              llvm::json::Value Merged = Log;
+              if (!Old.trim().empty()) {
+                llvm::Expected<llvm::json::Value> Read = llvm::json::parse(Old);
+                llvm::Error Bad = Read ? checkSarifLog(*Read, Options.Sarif)
+                                       : Read.takeError();
+                if (Bad) {
+                  Warning = llvm::toString(std::move(Bad));
+                } else {
+                  Merged = std::move(*Read);
+                  mergeSarifLog(Merged, Log);
+                  dropMissingUnits(Merged);
+                }
+              }
+              return llvm::formatv("{0:2}", Merged).str() + "\n";
             }))
-      Status = fail("cannot write " + Options.Sarif + ": " +
-                    llvm::toString(std::move(Err)));
+      Status = fail(llvm::toString(std::move(Err)));
+    else if (!Warning.empty())
+      llvm::errs() << "async-tidy: warning: " << Options.Sarif
+                   << " was not a SARIF log (" << Warning << "); replaced\n";
   }
 
   if (!Options.WriteBaseline.empty()) {
@@ -480,13 +502,19 @@ int runWithReports(
     size_t Unknown = 0;
     std::vector<const FindingKey *> Keys =
         recordedKeys(Diagnostics, *Filter, Others, Unknown);
-    if (llvm::Error Err = Filter->write(Options.WriteBaseline, Keys))
-      return fail("cannot write " + Options.WriteBaseline + ": " +
-                  llvm::toString(std::move(Err)));
+    llvm::Expected<size_t> Kept =
+        Filter->write(Options.WriteBaseline, Keys, Sources);
+    if (!Kept)
+      return fail(llvm::toString(Kept.takeError()));
     if (!Options.Quiet) {
       llvm::errs() << "async-tidy: recorded " << Keys.size() << " "
                    << plural(Keys.size(), "findings") << " in "
-                   << Options.WriteBaseline << "\n";
+                   << Options.WriteBaseline;
+      if (*Kept)
+        llvm::errs() << ", beside " << *Kept << " "
+                     << plural(*Kept, "entries")
+                     << " of other runs";
+      llvm::errs() << "\n";
       if (Others)
         llvm::errs() << "async-tidy: " << Others << " "
                      << plural(Others, "diagnostics")
