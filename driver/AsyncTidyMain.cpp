@@ -106,25 +106,28 @@ int mergeSarif(llvm::StringRef Out, llvm::ArrayRef<char *> In) {
   if (Out.empty() || In.empty())
     return mergeError("--merge-sarif=<file> needs the SARIF files to merge "
                       "after it");
-  std::optional<llvm::json::Value> Merged;
+  // The first log is the base; an empty object until it is read.
+  llvm::json::Value Merged = llvm::json::Object{};
+  bool First = true;
   for (llvm::StringRef Path : In) {
     llvm::Expected<std::string> Text = readInput(Path);
     if (!Text)
       return mergeError(llvm::toString(Text.takeError()));
     llvm::Expected<llvm::json::Value> Log = llvm::json::parse(*Text);
     if (!Log)
-      return mergeError(Path + ": not a SARIF log: " +
-                        llvm::toString(Log.takeError()));
+      return mergeError(
+          Path + ": not a SARIF log: " + llvm::toString(Log.takeError()));
     if (llvm::Error Err = checkSarifLog(*Log, Path))
       return mergeError(llvm::toString(std::move(Err)));
-    if (!Merged)
+    if (First)
       Merged = std::move(*Log);
     else
-      mergeSarifLog(*Merged, std::move(*Log), /*Normalise=*/false);
+      mergeSarifLog(Merged, std::move(*Log), /*Normalise=*/false);
+    First = false;
   }
-  normaliseSarifLog(*Merged);
+  normaliseSarifLog(Merged);
   if (llvm::Error Err = updateLocked(Out, [&](llvm::StringRef) {
-        return llvm::formatv("{0:2}", *Merged).str() + "\n";
+        return llvm::formatv("{0:2}", Merged).str() + "\n";
       }))
     return mergeError(llvm::toString(std::move(Err)));
   return 0;
@@ -132,7 +135,9 @@ int mergeSarif(llvm::StringRef Out, llvm::ArrayRef<char *> In) {
 
 std::string realParent(llvm::StringRef Path) {
   llvm::SmallString<256> Dir(Path);
-  llvm::sys::fs::make_absolute(Dir);
+  // Left relative if the working directory is gone.
+  if (llvm::sys::fs::make_absolute(Dir))
+    return llvm::sys::path::parent_path(Path).str();
   llvm::sys::path::remove_filename(Dir);
   llvm::SmallString<256> Real;
   if (llvm::sys::fs::real_path(Dir, Real))

@@ -79,9 +79,8 @@ static std::string relativeTo(llvm::StringRef Dir, llvm::StringRef File) {
   return File.str();
 }
 
-llvm::Expected<BaselineEntries> parseBaseline(llvm::StringRef Text,
-                                              llvm::StringRef Path,
-                                              llvm::StringRef Dir) {
+llvm::Expected<BaselineEntries>
+parseBaseline(llvm::StringRef Text, llvm::StringRef Path, llvm::StringRef Dir) {
   llvm::Expected<llvm::json::Value> Root = llvm::json::parse(Text);
   if (!Root)
     return malformed(Path, llvm::toString(Root.takeError()));
@@ -118,8 +117,8 @@ llvm::Expected<BaselineEntries> parseBaseline(llvm::StringRef Text,
         std::optional<std::string> Bytes =
             Value ? percentDecoded(*Value) : std::nullopt;
         if (!Bytes)
-          return malformed(Path, "finding " + llvm::Twine(Index + 1) +
-                                     ": \"" + Name +
+          return malformed(Path, "finding " + llvm::Twine(Index + 1) + ": \"" +
+                                     Name +
                                      "\" must be a percent-encoded string");
         *Field = std::move(*Bytes);
       }
@@ -288,9 +287,8 @@ Baseline::write(llvm::StringRef Path, llvm::ArrayRef<const FindingKey *> Keys,
         Warning = llvm::toString(Read.takeError());
       }
     }
-    Kept = llvm::count_if(All, [&](const auto &Entry) {
-      return !Found.count(Entry.first);
-    });
+    Kept = llvm::count_if(
+        All, [&](const auto &Entry) { return !Found.count(Entry.first); });
     combineBaselines(All, Found);
     return renderBaseline(All, Dir);
   });

@@ -31,8 +31,7 @@ using BaselineEntries = std::map<FindingKey, unsigned>;
 llvm::Expected<BaselineEntries>
 parseBaseline(llvm::StringRef Text, llvm::StringRef Path, llvm::StringRef Dir);
 /// A baseline file's text, its files written relative to Dir.
-std::string renderBaseline(const BaselineEntries &Entries,
-                           llvm::StringRef Dir);
+std::string renderBaseline(const BaselineEntries &Entries, llvm::StringRef Dir);
 /// Adds From to Into; a key in both keeps the larger count, since counts
 /// are per translation unit (a header's findings, seen from two files).
 void combineBaselines(BaselineEntries &Into, const BaselineEntries &From);

@@ -16,9 +16,9 @@ namespace clang::tidy::async {
 
 static llvm::Error failure(llvm::StringRef Path, const llvm::Twine &What,
                            int Errno) {
-  return llvm::createStringError(std::error_code(Errno, std::generic_category()),
-                                 "cannot %s %s: %s", What.str().c_str(),
-                                 Path.str().c_str(), std::strerror(Errno));
+  return llvm::createStringError(
+      std::error_code(Errno, std::generic_category()), "cannot %s %s: %s",
+      What.str().c_str(), Path.str().c_str(), std::strerror(Errno));
 }
 
 static llvm::Error writeWhole(int FD, llvm::StringRef Text,
@@ -54,8 +54,8 @@ static llvm::Error replaceAtomically(llvm::StringRef Path,
                                      llvm::StringRef Text) {
   int TempFD = -1;
   llvm::SmallString<256> Temp;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
-          Path + ".tmp-%%%%%%%%", TempFD, Temp))
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", TempFD, Temp))
     return failure(Path, "write a temporary file beside", EC.value());
   llvm::Error Err = writeWhole(TempFD, Text, Temp);
   if (!Err && ::fsync(TempFD) != 0)
@@ -96,8 +96,7 @@ updateLocked(llvm::StringRef Path,
       const int Errno = errno;
       if (Errno == EINTR)
         continue;
-      if (Errno != EWOULDBLOCK ||
-          std::chrono::steady_clock::now() > Deadline) {
+      if (Errno != EWOULDBLOCK || std::chrono::steady_clock::now() > Deadline) {
         ::close(FD);
         if (Errno == EWOULDBLOCK)
           return llvm::createStringError(

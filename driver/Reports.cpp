@@ -6,6 +6,7 @@
 #include "LockedFile.h"
 #include "Sarif.h"
 #include "SarifMerge.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
@@ -15,7 +16,6 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <memory>
@@ -342,8 +342,8 @@ static void restoreFileNames(std::vector<tooling::Diagnostic> &Diagnostics,
   std::map<std::string, std::vector<std::string>> ByExported;
   std::set<std::string> Known;
   for (const std::vector<std::string> &Files :
-       {Reported.reportedFiles(), std::vector<std::string>(Sources.begin(),
-                                                            Sources.end())})
+       {Reported.reportedFiles(),
+        std::vector<std::string>(Sources.begin(), Sources.end())})
     for (const std::string &File : Files)
       if (!llvm::json::isUTF8(File) && Known.insert(File).second)
         ByExported[exportedForm(File)].push_back(File);
@@ -473,24 +473,23 @@ int runWithReports(
     std::string Warning;
     // Other processes may write the same file: what they wrote is merged
     // with this run's (SarifMerge.h), under the file's lock.
-    if (llvm::Error Err =
-            updateLocked(Options.Sarif, [&](llvm::StringRef Old) {
-              Warning.clear();
-              llvm::json::Value Merged = Log;
-              if (!Old.trim().empty()) {
-                llvm::Expected<llvm::json::Value> Read = llvm::json::parse(Old);
-                llvm::Error Bad = Read ? checkSarifLog(*Read, Options.Sarif)
-                                       : Read.takeError();
-                if (Bad) {
-                  Warning = llvm::toString(std::move(Bad));
-                } else {
-                  Merged = std::move(*Read);
-                  mergeSarifLog(Merged, Log);
-                  dropMissingUnits(Merged);
-                }
-              }
-              return llvm::formatv("{0:2}", Merged).str() + "\n";
-            }))
+    if (llvm::Error Err = updateLocked(Options.Sarif, [&](llvm::StringRef Old) {
+          Warning.clear();
+          llvm::json::Value Merged = Log;
+          if (!Old.trim().empty()) {
+            llvm::Expected<llvm::json::Value> Read = llvm::json::parse(Old);
+            llvm::Error Bad =
+                Read ? checkSarifLog(*Read, Options.Sarif) : Read.takeError();
+            if (Bad) {
+              Warning = llvm::toString(std::move(Bad));
+            } else {
+              Merged = std::move(*Read);
+              mergeSarifLog(Merged, Log);
+              dropMissingUnits(Merged);
+            }
+          }
+          return llvm::formatv("{0:2}", Merged).str() + "\n";
+        }))
       Status = fail(llvm::toString(std::move(Err)));
     else if (!Warning.empty())
       llvm::errs() << "async-tidy: warning: " << Options.Sarif
@@ -511,8 +510,7 @@ int runWithReports(
                    << plural(Keys.size(), "findings") << " in "
                    << Options.WriteBaseline;
       if (*Kept)
-        llvm::errs() << ", beside " << *Kept << " "
-                     << plural(*Kept, "entries")
+        llvm::errs() << ", beside " << *Kept << " " << plural(*Kept, "entries")
                      << " of other runs";
       llvm::errs() << "\n";
       if (Others)

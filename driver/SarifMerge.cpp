@@ -120,8 +120,8 @@ Place placeOf(const json::Object &Result) {
 /// The same finding, reported through two units (a header's).
 std::string identity(const json::Object &Result) {
   Place P = placeOf(Result);
-  return str(&Result, "ruleId") + '\0' + P.Uri + '\0' +
-         std::to_string(P.Line) + '\0' + std::to_string(P.Column) + '\0' +
+  return str(&Result, "ruleId") + '\0' + P.Uri + '\0' + std::to_string(P.Line) +
+         '\0' + std::to_string(P.Column) + '\0' +
          str(Result.getObject("message"), "text");
 }
 
@@ -187,6 +187,7 @@ void mergeRun(json::Object &Into, json::Object &From) {
 template <typename KeyFn> void sortBy(json::Array &List, KeyFn Key) {
   using K = decltype(Key(std::declval<const json::Value &>()));
   std::vector<std::pair<K, size_t>> Order;
+  Order.reserve(List.size());
   for (size_t I = 0; I < List.size(); ++I)
     Order.emplace_back(Key(List[I]), I);
   llvm::sort(Order);
@@ -239,9 +240,8 @@ void normalise(json::Object &Run) {
 
 /// The path of a unit's URI: relative to the run's root, or absolute.
 std::string unitPath(llvm::StringRef RootUri, llvm::StringRef Uri) {
-  std::string Whole = Uri.starts_with("file://")
-                          ? Uri.str()
-                          : (RootUri + Uri).str();
+  std::string Whole =
+      Uri.starts_with("file://") ? Uri.str() : (RootUri + Uri).str();
   llvm::StringRef Rest = Whole;
   Rest.consume_front("file://");
   std::string Path;

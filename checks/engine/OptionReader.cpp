@@ -63,8 +63,8 @@ std::vector<std::vector<std::string>>
 OptionReader::getNames(llvm::StringRef Name, bool Wildcards) const {
   std::vector<std::vector<std::string>> Names;
   for (llvm::StringRef Item : getList(Name)) {
-    std::vector<std::string> Parts = qualifiedName(
-        Name, Item, Item, Wildcards, "a qualified function name");
+    std::vector<std::string> Parts =
+        qualifiedName(Name, Item, Item, Wildcards, "a qualified function name");
     if (!Parts.empty())
       Names.push_back(std::move(Parts));
   }

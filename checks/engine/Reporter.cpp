@@ -78,8 +78,8 @@ bool Reporter::silencedByNoLint(SourceLocation Loc) {
                             &Diags.getDiagnosticOptions(), &Asker,
                             /*ShouldOwnClient=*/false);
   Private.setSourceManager(&Diags.getSourceManager());
-  Private.Report(Loc, Private.getCustomDiagID(DiagnosticsEngine::Warning,
-                                              "finding"));
+  Private.Report(
+      Loc, Private.getCustomDiagID(DiagnosticsEngine::Warning, "finding"));
   return Asker.Silenced;
 #else
   DiagnosticStorage Storage;
