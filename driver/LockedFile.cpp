@@ -49,14 +49,22 @@ static llvm::Expected<std::string> readWhole(int FD, llvm::StringRef Path) {
   }
 }
 
-/// Writes Text to a new file beside Path and renames it over Path.
+/// Writes Text to a new file beside Path and renames it over Path. The
+/// temporary name is made here rather than by createUniqueFile, which would
+/// take a '%' in Path for a placeholder.
 static llvm::Error replaceAtomically(llvm::StringRef Path,
                                      llvm::StringRef Text) {
   int TempFD = -1;
-  llvm::SmallString<256> Temp;
-  if (std::error_code EC =
-          llvm::sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", TempFD, Temp))
-    return failure(Path, "write a temporary file beside", EC.value());
+  std::string Temp;
+  for (unsigned Attempt = 0; TempFD < 0; ++Attempt) {
+    Temp =
+        (Path + ".tmp-" + llvm::Twine(::getpid()) + "-" + llvm::Twine(Attempt))
+            .str();
+    TempFD =
+        ::open(Temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (TempFD < 0 && (errno != EEXIST || Attempt > 100))
+      return failure(Path, "write a temporary file beside", errno);
+  }
   llvm::Error Err = writeWhole(TempFD, Text, Temp);
   if (!Err && ::fsync(TempFD) != 0)
     Err = failure(Temp, "flush", errno);
