@@ -32,7 +32,7 @@ BlockingCheck::BlockingCheck(llvm::StringRef Name, ClangTidyContext *Context,
   AllowedFunctions = Local.get(AllowedFunctionsOption, "").str();
   Policy->Cat = Cat;
   readBlockingFunctions(Local);
-  Policy->Allowed = Local.getNames(AllowedFunctionsOption);
+  Policy->Allowed = Local.getNames(AllowedFunctionsOption, /*Wildcards=*/true);
   if (llvm::StringRef OptIn = categoryInfo(Cat).OptInOption; !OptIn.empty())
     Policy->EnableOptIn = Local.getBool(OptIn, false);
   Policy->Reach = readReach(Local, Shared->options().Reach);
@@ -46,12 +46,16 @@ void BlockingCheck::readBlockingFunctions(const OptionReader &Local) {
     llvm::SmallVector<llvm::StringRef, 3> Fields;
     Item.split(Fields, ',');
     ApiEntry E;
-    E.Parts = Catalog::splitQualifiedName(Fields[0]);
-    if (Fields.size() > 3 || E.Parts.empty()) {
-      Local.invalidEntry(BlockingFunctionsOption, Item,
-                         "'qualified::name[,reason[,replacement]]'");
+    constexpr llvm::StringLiteral Expected =
+        "'qualified::name[,reason[,replacement]]'";
+    if (Fields.size() > 3) {
+      Local.invalidEntry(BlockingFunctionsOption, Item, Expected);
       continue;
     }
+    E.Parts = Local.qualifiedName(BlockingFunctionsOption, Item, Fields[0],
+                                  /*Wildcards=*/true, Expected);
+    if (E.Parts.empty())
+      continue;
     E.Name = Fields[0].trim().ltrim(':').str();
     E.Cat = Cat;
     E.Reason = Fields.size() > 1 && !Fields[1].trim().empty()

@@ -4,10 +4,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
 #include "ConfigChild.h"
 #include "GccCommand.h"
+#include "LockedFile.h"
 #include "Reports.h"
 #include "ResourceDir.h"
+#include "SarifMerge.h"
 #include "Version.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "engine/ConfigErrors.h"
@@ -16,7 +19,10 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
@@ -36,40 +42,130 @@ using clang::tidy::async::setsFlag;
 // Listed after clang-tidy's own options by --help.
 const llvm::cl::extrahelp ReportsHelp(clang::tidy::async::ReportOptionsHelp);
 const llvm::cl::extrahelp MergeHelp(R"(
-async-tidy summary stores (not in clang-tidy):
+async-tidy merges (not in clang-tidy); nothing else runs:
   --merge-summaries=<dir> <dir>...
                            Merge the summary stores of the directories after
                            it into <dir>'s, as written by first passes over
-                           shards of a compile database; nothing else runs.
-  See docs/where-code-runs.md.
+                           shards of a compile database.
+                           See docs/where-code-runs.md.
+  --merge-sarif=<file> <file>...
+                           Write into <file> the SARIF logs after it, as
+                           written by runs over parts of a project: one run
+                           per category, a file analysed by several keeping
+                           the results of the last. See docs/ci.md.
+  --merge-baselines=<file> <file>...
+                           Write into <file> the baselines after it: every
+                           entry, the larger count where two have one.
 )");
 
 constexpr llvm::StringLiteral MergeSummariesFlag = "merge-summaries";
+constexpr llvm::StringLiteral MergeSarifFlag = "merge-sarif";
+constexpr llvm::StringLiteral MergeBaselinesFlag = "merge-baselines";
 
-/// The directory of --merge-summaries=DIR (or -merge-summaries=DIR), when
-/// Arg is that flag.
-std::optional<llvm::StringRef> mergeInto(llvm::StringRef Arg) {
+/// The value of --Flag=VALUE (or -Flag=VALUE), when Arg is that flag.
+std::optional<llvm::StringRef> flagValue(llvm::StringRef Arg,
+                                         llvm::StringRef Flag) {
   if (!Arg.consume_front("-"))
     return std::nullopt;
   Arg.consume_front("-");
-  if (!Arg.consume_front(MergeSummariesFlag) || !Arg.consume_front("="))
+  if (!Arg.consume_front(Flag) || !Arg.consume_front("="))
     return std::nullopt;
   return Arg;
 }
 
+int mergeError(const llvm::Twine &Message) {
+  llvm::errs() << "async-tidy: error: " << Message << "\n";
+  return 1;
+}
+
 /// async-tidy --merge-summaries=INTO FROM...: no clang-tidy run.
 int mergeSummaries(llvm::StringRef Into, llvm::ArrayRef<char *> From) {
-  if (Into.empty() || From.empty()) {
-    llvm::errs() << "async-tidy: error: --merge-summaries=<dir> needs the "
-                    "directories to merge after it\n";
-    return 1;
-  }
+  if (Into.empty() || From.empty())
+    return mergeError("--merge-summaries=<dir> needs the directories to "
+                      "merge after it");
   std::vector<std::string> Dirs(From.begin(), From.end());
   std::string Error;
-  if (!clang::tidy::async::mergeSummaries(Into, Dirs, Error)) {
-    llvm::errs() << "async-tidy: error: " << Error << "\n";
-    return 1;
+  if (!clang::tidy::async::mergeSummaries(Into, Dirs, Error))
+    return mergeError(Error);
+  return 0;
+}
+
+llvm::Expected<std::string> readInput(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "cannot read %s: %s",
+                                   Path.str().c_str(),
+                                   Buffer.getError().message().c_str());
+  return (*Buffer)->getBuffer().str();
+}
+
+/// async-tidy --merge-sarif=OUT IN...: the logs of runs over parts of a
+/// project (per translation unit, per CI shard) as one.
+int mergeSarif(llvm::StringRef Out, llvm::ArrayRef<char *> In) {
+  using namespace clang::tidy::async;
+  if (Out.empty() || In.empty())
+    return mergeError("--merge-sarif=<file> needs the SARIF files to merge "
+                      "after it");
+  // The first log is the base; an empty object until it is read.
+  llvm::json::Value Merged = llvm::json::Object{};
+  bool First = true;
+  for (llvm::StringRef Path : In) {
+    llvm::Expected<std::string> Text = readInput(Path);
+    if (!Text)
+      return mergeError(llvm::toString(Text.takeError()));
+    llvm::Expected<llvm::json::Value> Log = llvm::json::parse(*Text);
+    if (!Log)
+      return mergeError(
+          Path + ": not a SARIF log: " + llvm::toString(Log.takeError()));
+    if (llvm::Error Err = checkSarifLog(*Log, Path))
+      return mergeError(llvm::toString(std::move(Err)));
+    if (First)
+      Merged = std::move(*Log);
+    else
+      mergeSarifLog(Merged, std::move(*Log), /*Normalise=*/false);
+    First = false;
   }
+  normaliseSarifLog(Merged);
+  if (llvm::Error Err = updateLocked(Out, [&](llvm::StringRef) {
+        return llvm::formatv("{0:2}", Merged).str() + "\n";
+      }))
+    return mergeError(llvm::toString(std::move(Err)));
+  return 0;
+}
+
+std::string realParent(llvm::StringRef Path) {
+  llvm::SmallString<256> Dir(Path);
+  // Left relative if the working directory is gone.
+  if (llvm::sys::fs::make_absolute(Dir))
+    return llvm::sys::path::parent_path(Path).str();
+  llvm::sys::path::remove_filename(Dir);
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(Dir, Real))
+    return Dir.str().str();
+  return Real.str().str();
+}
+
+/// async-tidy --merge-baselines=OUT IN...
+int mergeBaselines(llvm::StringRef Out, llvm::ArrayRef<char *> In) {
+  using namespace clang::tidy::async;
+  if (Out.empty() || In.empty())
+    return mergeError("--merge-baselines=<file> needs the baselines to merge "
+                      "after it");
+  BaselineEntries All;
+  for (llvm::StringRef Path : In) {
+    llvm::Expected<std::string> Text = readInput(Path);
+    if (!Text)
+      return mergeError(llvm::toString(Text.takeError()));
+    llvm::Expected<BaselineEntries> Entries =
+        parseBaseline(*Text, Path, realParent(Path));
+    if (!Entries)
+      return mergeError(llvm::toString(Entries.takeError()));
+    combineBaselines(All, *Entries);
+  }
+  const std::string Dir = realParent(Out);
+  if (llvm::Error Err = updateLocked(
+          Out, [&](llvm::StringRef) { return renderBaseline(All, Dir); }))
+    return mergeError(llvm::toString(std::move(Err)));
   return 0;
 }
 
@@ -337,9 +433,17 @@ int main(int Argc, char **Argv) {
   llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
     clang::tidy::async::printVersionLine(OS, "async-tidy");
   });
-  if (Argc > 1)
-    if (std::optional<llvm::StringRef> Into = mergeInto(Argv[1]))
-      return mergeSummaries(*Into, llvm::ArrayRef(Argv + 2, Argc - 2));
+  if (Argc > 1) {
+    llvm::ArrayRef<char *> Rest(Argv + 2, Argc - 2);
+    if (std::optional<llvm::StringRef> Into =
+            flagValue(Argv[1], MergeSummariesFlag))
+      return mergeSummaries(*Into, Rest);
+    if (std::optional<llvm::StringRef> Out = flagValue(Argv[1], MergeSarifFlag))
+      return mergeSarif(*Out, Rest);
+    if (std::optional<llvm::StringRef> Out =
+            flagValue(Argv[1], MergeBaselinesFlag))
+      return mergeBaselines(*Out, Rest);
+  }
   std::string Storage;
   // Placed before the compile command's own flags, which therefore win.
   std::vector<char *> Args = clang::tidy::async::withResourceDir(

@@ -22,6 +22,20 @@
 
 namespace clang::tidy::async {
 
+/// A baseline's entries: each key (its file absolute) and the findings it
+/// accepts per translation unit.
+using BaselineEntries = std::map<FindingKey, unsigned>;
+
+/// Reads a baseline's text; its relative files are made absolute against
+/// Dir. Path names it in errors.
+llvm::Expected<BaselineEntries>
+parseBaseline(llvm::StringRef Text, llvm::StringRef Path, llvm::StringRef Dir);
+/// A baseline file's text, its files written relative to Dir.
+std::string renderBaseline(const BaselineEntries &Entries, llvm::StringRef Dir);
+/// Adds From to Into; a key in both keeps the larger count, since counts
+/// are per translation unit (a header's findings, seen from two files).
+void combineBaselines(BaselineEntries &Into, const BaselineEntries &From);
+
 class Baseline : public FindingFilter {
 public:
   /// File paths in the baseline are relative to Dir, the directory of the
@@ -56,9 +70,17 @@ public:
   const FindingKey *reported(llvm::StringRef File, unsigned Offset,
                              llvm::StringRef Check) const;
 
-  /// Writes Keys, one entry per distinct key with its count.
-  llvm::Error write(llvm::StringRef Path,
-                    llvm::ArrayRef<const FindingKey *> Keys) const;
+  /// The files of the findings reported, by their real names.
+  std::vector<std::string> reportedFiles() const;
+
+  /// Writes Keys, one entry per distinct key with its count, into the
+  /// baseline at Path under its lock: the entries it holds for MainFiles
+  /// (absolute), which this run analysed, are replaced, those of other
+  /// files that still exist kept (another process's). Returns how many
+  /// entries it kept that this run did not find.
+  llvm::Expected<size_t> write(llvm::StringRef Path,
+                               llvm::ArrayRef<const FindingKey *> Keys,
+                               llvm::ArrayRef<std::string> MainFiles) const;
 
 private:
   /// The path written in the baseline: relative to Dir when inside it.

@@ -3,16 +3,21 @@
 #include "Reports.h"
 #include "Baseline.h"
 #include "ExportedDiagnostics.h"
+#include "LockedFile.h"
 #include "Sarif.h"
+#include "SarifMerge.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -300,6 +305,93 @@ recordedKeys(const std::vector<tooling::Diagnostic> &Diagnostics,
   return Keys;
 }
 
+/// What clang-tidy's --export-fixes makes of a string: its YAML writer cuts
+/// one that is not UTF-8 at the first invalid byte, and writes U+FFFD there.
+static std::string exportedForm(llvm::StringRef Raw) {
+  if (llvm::json::isUTF8(Raw))
+    return Raw.str();
+  // Through the same YAML as the export: a diagnostic naming the file.
+  tooling::TranslationUnitDiagnostics Written;
+  Written.Diagnostics.emplace_back();
+  Written.Diagnostics.back().DiagnosticName = "file";
+  Written.Diagnostics.back().DiagLevel = tooling::Diagnostic::Warning;
+  Written.Diagnostics.back().Message.FilePath = Raw.str();
+  std::string Text;
+  {
+    llvm::raw_string_ostream OS(Text);
+    llvm::yaml::Output Out(OS);
+    Out << Written;
+  }
+  tooling::TranslationUnitDiagnostics Read;
+  llvm::yaml::Input In(Text);
+  In >> Read;
+  if (In.error() || Read.Diagnostics.size() != 1)
+    return Raw.str();
+  return Read.Diagnostics.front().Message.FilePath;
+}
+
+/// Puts back the real names of files that are not UTF-8 (Latin-1 names
+/// such as "caf\xe9.cpp"), which the export cut: from the files the checks
+/// reported findings in and the source files of the command line, whose
+/// names are known whole. A name two files could have been is left as it
+/// is, unless the finding there tells them apart.
+static void restoreFileNames(std::vector<tooling::Diagnostic> &Diagnostics,
+                             const Baseline &Reported,
+                             llvm::ArrayRef<std::string> Sources) {
+  constexpr llvm::StringLiteral Replacement = "\xEF\xBF\xBD";
+  std::map<std::string, std::vector<std::string>> ByExported;
+  std::set<std::string> Known;
+  for (const std::vector<std::string> &Files :
+       {Reported.reportedFiles(),
+        std::vector<std::string>(Sources.begin(), Sources.end())})
+    for (const std::string &File : Files)
+      if (!llvm::json::isUTF8(File) && Known.insert(File).second)
+        ByExported[exportedForm(File)].push_back(File);
+  if (ByExported.empty())
+    return;
+  auto Restore = [&](std::string &Path, llvm::StringRef BuildDirectory,
+                     const tooling::Diagnostic *Finding) {
+    if (!llvm::StringRef(Path).contains(Replacement))
+      return;
+    auto It = ByExported.find(absolutePath(Path, BuildDirectory));
+    if (It == ByExported.end())
+      return;
+    if (It->second.size() == 1) {
+      Path = It->second.front();
+      return;
+    }
+    if (!Finding)
+      return;
+    for (const std::string &File : It->second)
+      if (Reported.reported(File, Finding->Message.FileOffset,
+                            Finding->DiagnosticName)) {
+        Path = File;
+        return;
+      }
+  };
+  for (tooling::Diagnostic &D : Diagnostics) {
+    auto Message = [&](tooling::DiagnosticMessage &M,
+                       const tooling::Diagnostic *Finding) {
+      Restore(M.FilePath, D.BuildDirectory, Finding);
+      for (tooling::FileByteRange &R : M.Ranges)
+        Restore(R.FilePath, D.BuildDirectory, nullptr);
+      llvm::StringMap<tooling::Replacements> Fix;
+      for (auto &Entry : M.Fix) {
+        std::string File = Entry.first().str();
+        Restore(File, D.BuildDirectory, nullptr);
+        tooling::Replacements &Into = Fix[File];
+        for (const tooling::Replacement &R : Entry.second)
+          llvm::consumeError(Into.add(tooling::Replacement(
+              File, R.getOffset(), R.getLength(), R.getReplacementText())));
+      }
+      M.Fix = std::move(Fix);
+    };
+    Message(D.Message, &D);
+    for (tooling::DiagnosticMessage &Note : D.Notes)
+      Message(Note, nullptr);
+  }
+}
+
 int runWithReports(
     const ReportOptions &Options, std::vector<std::string> Args,
     llvm::function_ref<int(std::vector<std::string> &)> RunClangTidy) {
@@ -336,6 +428,10 @@ int runWithReports(
       return fail(llvm::toString(Read.takeError()));
     Diagnostics = std::move(*Read);
   }
+  std::vector<std::string> Sources;
+  for (const std::string &File : sourceFiles(Args))
+    Sources.push_back(absolutePath(absolute(File), ""));
+  restoreFileNames(Diagnostics, *Filter, Sources);
   // Writing the user's file only when clang-tidy would have: a stale one
   // stays stale, as with clang-tidy, but never feeds the reports.
   if (Options.ExportFixes == "-" && Reported) {
@@ -372,13 +468,32 @@ int runWithReports(
                    llvm::StringRef Check) {
       return Filter->reported(File, Offset, Check);
     };
-    if (llvm::Error Err =
-            llvm::writeToOutput(Options.Sarif, [&](llvm::raw_ostream &OS) {
-              OS << llvm::formatv("{0:2}", sarifLog(Diagnostics, Run)) << "\n";
-              return llvm::Error::success();
-            }))
-      Status = fail("cannot write " + Options.Sarif + ": " +
-                    llvm::toString(std::move(Err)));
+    Run.Units = Sources;
+    const llvm::json::Value Log = sarifLog(Diagnostics, Run);
+    std::string Warning;
+    // Other processes may write the same file: what they wrote is merged
+    // with this run's (SarifMerge.h), under the file's lock.
+    if (llvm::Error Err = updateLocked(Options.Sarif, [&](llvm::StringRef Old) {
+          Warning.clear();
+          llvm::json::Value Merged = Log;
+          if (!Old.trim().empty()) {
+            llvm::Expected<llvm::json::Value> Read = llvm::json::parse(Old);
+            llvm::Error Bad =
+                Read ? checkSarifLog(*Read, Options.Sarif) : Read.takeError();
+            if (Bad) {
+              Warning = llvm::toString(std::move(Bad));
+            } else {
+              Merged = std::move(*Read);
+              mergeSarifLog(Merged, Log);
+              dropMissingUnits(Merged);
+            }
+          }
+          return llvm::formatv("{0:2}", Merged).str() + "\n";
+        }))
+      Status = fail(llvm::toString(std::move(Err)));
+    else if (!Warning.empty())
+      llvm::errs() << "async-tidy: warning: " << Options.Sarif
+                   << " was not a SARIF log (" << Warning << "); replaced\n";
   }
 
   if (!Options.WriteBaseline.empty()) {
@@ -386,13 +501,18 @@ int runWithReports(
     size_t Unknown = 0;
     std::vector<const FindingKey *> Keys =
         recordedKeys(Diagnostics, *Filter, Others, Unknown);
-    if (llvm::Error Err = Filter->write(Options.WriteBaseline, Keys))
-      return fail("cannot write " + Options.WriteBaseline + ": " +
-                  llvm::toString(std::move(Err)));
+    llvm::Expected<size_t> Kept =
+        Filter->write(Options.WriteBaseline, Keys, Sources);
+    if (!Kept)
+      return fail(llvm::toString(Kept.takeError()));
     if (!Options.Quiet) {
       llvm::errs() << "async-tidy: recorded " << Keys.size() << " "
                    << plural(Keys.size(), "findings") << " in "
-                   << Options.WriteBaseline << "\n";
+                   << Options.WriteBaseline;
+      if (*Kept)
+        llvm::errs() << ", beside " << *Kept << " " << plural(*Kept, "entries")
+                     << " of other runs";
+      llvm::errs() << "\n";
       if (Others)
         llvm::errs() << "async-tidy: " << Others << " "
                      << plural(Others, "diagnostics")

@@ -3,6 +3,7 @@
 #include "Sarif.h"
 #include "ExportedDiagnostics.h"
 #include "Rules.h"
+#include "SarifMerge.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Config/llvm-config.h"
@@ -165,6 +166,10 @@ public:
 
   llvm::json::Value log(llvm::ArrayRef<tooling::Diagnostic> Diagnostics) {
     numberFindings(Diagnostics);
+    std::set<std::string> UnitSet;
+    for (const std::string &File : Run.Units)
+      UnitSet.insert(uri(File));
+    std::vector<std::string> Units(UnitSet.begin(), UnitSet.end());
     llvm::json::Array Results;
     // Diagnostics of no file (a check's configuration error) are about the
     // run, not the code: SARIF has notifications for them.
@@ -183,6 +188,13 @@ public:
     }
     llvm::json::Object Invocation{{"executionSuccessful", !Failed},
                                   {"exitCode", Run.ExitStatus}};
+    if (!Units.empty()) {
+      Invocation["properties"] =
+          llvm::json::Object{{UnitsProperty, llvm::json::Array(Units)}};
+      for (llvm::json::Value &R : Results)
+        (*R.getAsObject())["properties"] =
+            llvm::json::Object{{UnitsProperty, llvm::json::Array(Units)}};
+    }
     if (!Notifications.empty())
       Invocation["toolConfigurationNotifications"] = std::move(Notifications);
     llvm::json::Object Driver{{"name", "async-tidy"},
@@ -335,6 +347,13 @@ private:
         Files.push_back(Entry.first());
     if (Files.empty())
       return std::nullopt;
+    // clang-tidy's export cuts a text that is not UTF-8 at its first
+    // invalid byte and ends it with U+FFFD: such a fix would write half
+    // the code, so none is given (--fix itself applies it whole).
+    for (llvm::StringRef File : Files)
+      for (const tooling::Replacement &R : M.Fix.find(File)->second)
+        if (R.getReplacementText().ends_with("\xEF\xBF\xBD"))
+          return std::nullopt;
     llvm::sort(Files);
     llvm::json::Array Changes;
     for (llvm::StringRef FilePath : Files) {

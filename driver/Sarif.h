@@ -16,6 +16,7 @@
 #include "llvm/Support/JSON.h"
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace clang::tidy::async {
 
@@ -38,6 +39,10 @@ struct SarifRun {
   std::string DocsUrl = DefaultDocsUrl.str();
   /// Where the async-* findings' keys come from, for their fingerprints.
   FindingKeyLookup Keys;
+  /// The main files analysed (absolute), which results and the invocation
+  /// name as their translation units: merges replace what a log holds for
+  /// them (SarifMerge.h).
+  std::vector<std::string> Units;
 };
 
 /// The SARIF log of a run. Paths in Diagnostics must be absolute.

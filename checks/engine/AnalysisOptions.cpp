@@ -68,16 +68,20 @@ void readHops(const OptionReader &R, Catalog &Hops) {
   for (llvm::StringRef Item : R.getList(HopAwaitablesOption)) {
     auto [Name, To] = Item.split(',');
     ApiEntry E;
-    E.Parts = Catalog::splitQualifiedName(Name);
     To = To.trim();
     if (To == "pool")
       E.Hop = HopTarget::Pool;
     else if (To == "loop")
       E.Hop = HopTarget::Loop;
-    if (E.Parts.empty() || E.Hop == HopTarget::None) {
-      R.invalidEntry(HopAwaitablesOption, Item, "'qualified::name,pool|loop'");
+    constexpr llvm::StringLiteral Expected = "'qualified::name,pool|loop'";
+    if (E.Hop == HopTarget::None) {
+      R.invalidEntry(HopAwaitablesOption, Item, Expected);
       continue;
     }
+    E.Parts = R.qualifiedName(HopAwaitablesOption, Item, Name,
+                              /*Wildcards=*/false, Expected);
+    if (E.Parts.empty())
+      continue;
     E.Name = Name.trim().ltrim(':').str();
     Hops.add(std::move(E));
   }
@@ -89,17 +93,20 @@ void readFrameworkTypes(
   const Catalog &C = Catalog::builtin();
   for (llvm::StringRef Item : R.getList(FrameworkTypesOption)) {
     auto [Type, Name] = Item.split(',');
-    std::vector<std::string> Parts = Catalog::splitQualifiedName(Type);
     const Framework *Fw = C.framework(Name.trim());
-    if (Parts.empty() || !Fw) {
-      std::string Names;
-      for (const Framework &F : C.frameworks())
-        Names += (Names.empty() ? "" : ", ") + F.Name;
-      R.invalidEntry(FrameworkTypesOption, Item,
-                     "'qualified::Type,framework' with a framework of " +
-                         Names);
+    std::string Names;
+    for (const Framework &F : C.frameworks())
+      Names += (Names.empty() ? "" : ", ") + F.Name;
+    const std::string Expected =
+        "'qualified::Type,framework' with a framework of " + Names;
+    if (!Fw) {
+      R.invalidEntry(FrameworkTypesOption, Item, Expected);
       continue;
     }
+    std::vector<std::string> Parts = R.qualifiedName(
+        FrameworkTypesOption, Item, Type, /*Wildcards=*/false, Expected);
+    if (Parts.empty())
+      continue;
     Out.emplace_back(llvm::join(Parts, "::"), Fw);
   }
 }

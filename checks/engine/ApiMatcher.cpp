@@ -191,7 +191,7 @@ bool ApiMatcher::allowed(const CategoryPolicy &P,
                          const NamedDecl &Callee) const {
   const std::string Name = lastName(Callee);
   return llvm::any_of(P.Allowed, [&](const std::vector<std::string> &A) {
-    return A.back() == Name &&
+    return (A.back() == "*" || A.back() == Name) &&
            scopesMatch(Callee.getDeclContext(), llvm::ArrayRef(A).drop_back());
   });
 }

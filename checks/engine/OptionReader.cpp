@@ -60,16 +60,41 @@ std::vector<llvm::StringRef> OptionReader::getList(llvm::StringRef Name) const {
 }
 
 std::vector<std::vector<std::string>>
-OptionReader::getNames(llvm::StringRef Name) const {
+OptionReader::getNames(llvm::StringRef Name, bool Wildcards) const {
   std::vector<std::vector<std::string>> Names;
   for (llvm::StringRef Item : getList(Name)) {
-    std::vector<std::string> Parts = Catalog::splitQualifiedName(Item);
-    if (Parts.empty())
-      invalidEntry(Name, Item, "a qualified function name");
-    else
+    std::vector<std::string> Parts =
+        qualifiedName(Name, Item, Item, Wildcards, "a qualified function name");
+    if (!Parts.empty())
       Names.push_back(std::move(Parts));
   }
   return Names;
+}
+
+std::vector<std::string>
+OptionReader::qualifiedName(llvm::StringRef Name, llvm::StringRef Item,
+                            llvm::StringRef Text, bool Wildcards,
+                            const llvm::Twine &Expected) const {
+  std::vector<std::string> Parts = Catalog::splitQualifiedName(Text);
+  if (Parts.empty()) {
+    invalidEntry(Name, Item, Expected);
+    return {};
+  }
+  auto IsWildcard = [](const std::string &P) { return P == "*"; };
+  if (!Wildcards && llvm::any_of(Parts, IsWildcard)) {
+    error("invalid entry '" + Item + "' in option '" + key(Name) +
+          "': '*' is a wildcard only in BlockingFunctions and "
+          "AllowedFunctions; name the function");
+    return {};
+  }
+  // '*' alone would be every C function, '*::*' every other one.
+  if (llvm::all_of(Parts, IsWildcard)) {
+    error("invalid entry '" + Item + "' in option '" + key(Name) +
+          "': a name of wildcards only matches every function; name a "
+          "namespace or class ('app::*') or the function ('*::query')");
+    return {};
+  }
+  return Parts;
 }
 
 void OptionReader::invalidValue(llvm::StringRef Name, llvm::StringRef Value,

@@ -38,8 +38,17 @@ public:
   }
   /// A depth of the transitive search, from 1 to MaxMaxDepth.
   std::optional<unsigned> getDepth(llvm::StringRef Name) const;
-  /// A ';'-separated list of qualified names, as components.
-  std::vector<std::vector<std::string>> getNames(llvm::StringRef Name) const;
+  /// A ';'-separated list of qualified names, as components. With
+  /// Wildcards, '*' stands for any one name (and a leading '*' for any
+  /// enclosing scopes), as in the catalog; elsewhere it is an error.
+  std::vector<std::vector<std::string>> getNames(llvm::StringRef Name,
+                                                 bool Wildcards = false) const;
+  /// Splits a qualified name Item of option Name into its components; an
+  /// empty result after reporting the error when it is not one.
+  std::vector<std::string> qualifiedName(llvm::StringRef Name,
+                                         llvm::StringRef Item,
+                                         llvm::StringRef Text, bool Wildcards,
+                                         const llvm::Twine &Expected) const;
   /// The items of a ';'-separated list.
   std::vector<llvm::StringRef> getList(llvm::StringRef Name) const;
 

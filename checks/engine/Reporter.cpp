@@ -7,11 +7,13 @@
 #include "Fixes.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/NoLintDirectiveHandler.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/Path.h"
 
 namespace clang::tidy::async {
@@ -38,6 +40,56 @@ Reporter::Reporter(ClangTidyCheck &Check, Category Cat, Analysis &A, Engine &E)
   if (Options.ExcludeHeaderFilterRegex &&
       !Options.ExcludeHeaderFilterRegex->empty())
     ExcludeHeaderFilter.emplace(*Options.ExcludeHeaderFilterRegex);
+}
+
+Reporter::~Reporter() = default;
+
+#if LLVM_VERSION_MAJOR < 20
+namespace {
+/// LLVM 19's Diagnostic takes its location from the engine that reports it:
+/// a private engine reports one to ask the handler.
+class NoLintAsker : public DiagnosticConsumer {
+public:
+  NoLintAsker(NoLintDirectiveHandler &Handler, llvm::StringRef Check)
+      : Handler(Handler), Check(Check) {}
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    llvm::SmallVector<tooling::Diagnostic, 1> Errors;
+    Silenced = Handler.shouldSuppress(DiagnosticsEngine::Warning, Info, Check,
+                                      Errors, /*AllowIO=*/true,
+                                      /*EnableNoLintBlocks=*/true);
+  }
+  bool Silenced = false;
+
+private:
+  NoLintDirectiveHandler &Handler;
+  llvm::StringRef Check;
+};
+} // namespace
+#endif
+
+bool Reporter::silencedByNoLint(SourceLocation Loc) {
+  if (!NoLint)
+    NoLint = std::make_unique<NoLintDirectiveHandler>();
+  DiagnosticsEngine &Diags = E.context().getDiagnostics();
+#if LLVM_VERSION_MAJOR < 20
+  NoLintAsker Asker(*NoLint, CheckName);
+  DiagnosticsEngine Private(Diags.getDiagnosticIDs(),
+                            &Diags.getDiagnosticOptions(), &Asker,
+                            /*ShouldOwnClient=*/false);
+  Private.setSourceManager(&Diags.getSourceManager());
+  Private.Report(
+      Loc, Private.getCustomDiagID(DiagnosticsEngine::Warning, "finding"));
+  return Asker.Silenced;
+#else
+  DiagnosticStorage Storage;
+  const Diagnostic Diag(&Diags, Loc, /*DiagID=*/0, Storage, "");
+  llvm::SmallVector<tooling::Diagnostic, 1> Errors;
+  // Unmatched NOLINTBEGIN comments are clang-tidy's to report.
+  return NoLint->shouldSuppress(DiagnosticsEngine::Warning, Diag, CheckName,
+                                Errors, /*AllowIO=*/true,
+                                /*EnableNoLintBlocks=*/true);
+#endif
 }
 
 std::string Reporter::whyNoFixIn(SourceLocation Loc) {
@@ -128,6 +180,11 @@ bool Reporter::passesFilter(const FunctionDecl &Named, const Finding &F,
                             SourceLocation Loc) {
   FindingFilter *Filter = findingFilter();
   if (!Filter)
+    return true;
+  // clang-tidy drops a NOLINT'ed warning after it is emitted; the baseline
+  // records findings only after that, so here it must not see them either:
+  // such a finding would use up an entry meant for another.
+  if (silencedByNoLint(Loc))
     return true;
   ASTContext &Ctx = E.context();
   const SourceManager &SM = Ctx.getSourceManager();

@@ -14,6 +14,7 @@
 #include "SharedIncludes.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Regex.h"
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -25,6 +26,7 @@ class SourceLocation;
 
 namespace clang::tidy {
 class ClangTidyCheck;
+class NoLintDirectiveHandler;
 } // namespace clang::tidy
 
 namespace clang::tidy::async {
@@ -39,6 +41,7 @@ struct Finding;
 class Reporter {
 public:
   Reporter(ClangTidyCheck &Check, Category Cat, Analysis &A, Engine &E);
+  ~Reporter();
 
   void report(const CoroutineReport &Report, const Finding &F);
 
@@ -50,6 +53,9 @@ private:
   /// False when the driver's baseline drops the finding.
   bool passesFilter(const FunctionDecl &Named, const Finding &F,
                     SourceLocation Loc);
+  /// Whether a NOLINT comment silences this check at Loc, as clang-tidy
+  /// will decide once the warning is emitted.
+  bool silencedByNoLint(SourceLocation Loc);
   void addFix(DiagnosticBuilder &D, const CallFix &Fix, SourceLocation Loc,
               SharedIncludes::AppliedWith When);
   void noteOffload(const CoroutineReport &Report, const Finding &F,
@@ -66,6 +72,8 @@ private:
   const std::string CheckName;
   /// Findings per baseline key in this translation unit.
   llvm::StringMap<unsigned> FilterOrdinals;
+  /// clang-tidy's own reader of NOLINT comments, made on first use.
+  std::unique_ptr<NoLintDirectiveHandler> NoLint;
   /// clang-tidy's header filters, compiled once.
   std::optional<llvm::Regex> HeaderFilter;
   std::optional<llvm::Regex> ExcludeHeaderFilter;
