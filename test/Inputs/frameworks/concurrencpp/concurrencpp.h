@@ -1,15 +1,34 @@
 // Stand-in for concurrencpp/concurrencpp.h: see ../README.md.
 #pragma once
 #include "../standin/task.hpp"
+#include <chrono>
 #include <memory>
 #include <type_traits>
 
 namespace concurrencpp {
+enum class result_status { idle, value, exception };
 template <class type> class result {
 public:
   using promise_type = standin::promise<result, type>;
   standin::awaiter<type> operator co_await();
   type get();
+  void wait();
+  template <class duration_type, class ratio_type>
+  result_status wait_for(std::chrono::duration<duration_type, ratio_type> duration);
+  template <class clock_type, class duration_type>
+  result_status
+  wait_until(std::chrono::time_point<clock_type, duration_type> timeout_time);
+};
+template <class type> class shared_result {
+public:
+  standin::awaiter<type> operator co_await();
+  std::add_lvalue_reference_t<type> get();
+  void wait();
+  template <class duration_type, class ratio_type>
+  result_status wait_for(std::chrono::duration<duration_type, ratio_type> duration);
+  template <class clock_type, class duration_type>
+  result_status
+  wait_until(std::chrono::time_point<clock_type, duration_type> timeout_time);
 };
 template <class type> class lazy_result {
 public:
