@@ -3,8 +3,8 @@
 -- waits for its diagnostics, prints them, then asks for the code actions
 -- at each one and prints their titles. The test FileChecks the output.
 --
---   ASYNC_CLANGD=/path/to/async-clangd nvim --headless --clean -i NONE \
---     -c 'luafile session.lua' FILE
+--   ASYNC_CLANGD=/path/to/async-clangd [ASYNC_CLANGD_ARGS='--opt ...'] \
+--     nvim --headless --clean -i NONE -c 'luafile session.lua' FILE
 --
 -- Uses only what Neovim 0.7.2 (Debian 12) has: vim.lsp.start_client,
 -- vim.lsp.buf_attach_client, vim.wait, vim.diagnostic.get and
@@ -25,9 +25,15 @@ local buf = vim.api.nvim_get_current_buf()
 local file = vim.api.nvim_buf_get_name(buf)
 vim.bo[buf].filetype = 'cpp'
 
+-- Options for the server, separated by spaces.
+local cmd = { server, '--log=error' }
+for arg in (os.getenv('ASYNC_CLANGD_ARGS') or ''):gmatch('%S+') do
+  table.insert(cmd, arg)
+end
+
 local client_id = vim.lsp.start_client({
   name = 'async-clangd',
-  cmd = { server, '--log=error' },
+  cmd = cmd,
   root_dir = vim.fn.fnamemodify(file, ':h'),
 })
 if not client_id then
