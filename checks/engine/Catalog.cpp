@@ -227,42 +227,14 @@ public:
           if (!framework(N, Result))
             break;
       } else if (Key == "factories") {
-        auto *Seq =
-            llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
-        if (!Seq) {
-          fail(KV.getValue(), "'factories' must be a list of names");
+        // Functions: at least a scope and a name.
+        if (!names(KV, "names", "a qualified function name", 2,
+                   [&](llvm::StringRef N) { Result.addFactory(N); }))
           break;
-        }
-        for (llvm::yaml::Node &N : *Seq) {
-          std::string Name = scalar(&N);
-          if (Failed)
-            break;
-          std::vector<std::string> Parts = Catalog::splitQualifiedName(Name);
-          if (Parts.size() < 2 || llvm::is_contained(Parts, "*")) {
-            fail(&N, "'" + Name + "' is not a qualified function name");
-            break;
-          }
-          Result.addFactory(llvm::join(Parts, "::"));
-        }
       } else if (Key == "libraries") {
-        auto *Seq =
-            llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
-        if (!Seq) {
-          fail(KV.getValue(), "'libraries' must be a list of namespaces");
+        if (!names(KV, "namespaces", "a namespace name", 1,
+                   [&](llvm::StringRef N) { Result.addLibrary(N.str()); }))
           break;
-        }
-        for (llvm::yaml::Node &N : *Seq) {
-          std::string Namespace = scalar(&N);
-          if (Failed)
-            break;
-          std::vector<std::string> Parts =
-              Catalog::splitQualifiedName(Namespace);
-          if (Parts.empty() || llvm::is_contained(Parts, "*")) {
-            fail(&N, "'" + Namespace + "' is not a namespace name");
-            break;
-          }
-          Result.addLibrary(llvm::join(Parts, "::"));
-        }
       } else if (Key == "apis" || Key == "hops" || Key == "offloads" ||
                  Key == "inline") {
         SawApis |= Key == "apis";
@@ -365,6 +337,27 @@ private:
     if (llvm::is_contained(Keys, Key))
       return true;
     return fail(KV.getKey(), "unknown key '" + Key + "'" + Where);
+  }
+
+  /// A top-level list of qualified names without wildcards, each of at
+  /// least MinParts components, given to Add as 'a::b'; false on an error.
+  bool names(llvm::yaml::KeyValueNode &KV, llvm::StringRef Plural,
+             llvm::StringRef What, size_t MinParts,
+             llvm::function_ref<void(llvm::StringRef)> Add) {
+    auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
+    if (!Seq)
+      return fail(KV.getValue(),
+                  "'" + scalar(KV.getKey()) + "' must be a list of " + Plural);
+    for (llvm::yaml::Node &N : *Seq) {
+      std::string Name = scalar(&N);
+      if (Failed)
+        return false;
+      std::vector<std::string> Parts = Catalog::splitQualifiedName(Name);
+      if (Parts.size() < MinParts || llvm::is_contained(Parts, "*"))
+        return fail(&N, "'" + Name + "' is not " + What);
+      Add(llvm::join(Parts, "::"));
+    }
+    return true;
   }
 
   std::string scalar(llvm::yaml::Node *N) {
