@@ -20,6 +20,8 @@ static constexpr llvm::StringLiteral BlockingFunctionsOption =
     "BlockingFunctions";
 static constexpr llvm::StringLiteral AllowedFunctionsOption =
     "AllowedFunctions";
+static constexpr llvm::StringLiteral ReportStaticInitializersOption =
+    "ReportStaticInitializers";
 static constexpr llvm::StringLiteral DefaultUserReason = "blocks the thread";
 
 BlockingCheck::BlockingCheck(llvm::StringRef Name, ClangTidyContext *Context,
@@ -35,6 +37,8 @@ BlockingCheck::BlockingCheck(llvm::StringRef Name, ClangTidyContext *Context,
   Policy->Allowed = Local.getNames(AllowedFunctionsOption, /*Wildcards=*/true);
   if (llvm::StringRef OptIn = categoryInfo(Cat).OptInOption; !OptIn.empty())
     Policy->EnableOptIn = Local.getBool(OptIn, false);
+  Policy->ReportStaticInitializers =
+      Local.getBool(ReportStaticInitializersOption, false);
   Policy->Reach = readReach(Local, Shared->options().Reach);
   Shared->addPolicy(*Policy);
 }
@@ -72,6 +76,8 @@ void BlockingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, AllowedFunctionsOption, AllowedFunctions);
   if (llvm::StringRef OptIn = categoryInfo(Cat).OptInOption; !OptIn.empty())
     Options.store(Opts, OptIn, Policy->EnableOptIn);
+  Options.store(Opts, ReportStaticInitializersOption,
+                Policy->ReportStaticInitializers);
   // The reach only where this check's own keys set it; the analysis-wide
   // options under their global keys, once for all checks.
   storeReach(OptionReader(*Tidy, checkName(Cat) + "."), Policy->Reach,

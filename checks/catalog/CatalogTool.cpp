@@ -172,6 +172,17 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
     if (E.Hop == HopTarget::Inline)
       OS << "| `" << E.Name << "` | "
          << (E.Unless.empty() ? "" : conditions(E.Unless)) << " |\n";
+  OS << "\n## Readiness checks\n\n"
+     << "Where one of these says its object is ready, waiting on the same "
+        "object\nreturns at once and is not reported.\n\n"
+     << "| call | ready when |\n|---|---|\n";
+  for (const ApiEntry &E : C.entries())
+    if (E.Hop == HopTarget::Ready)
+      OS << "| `" << E.Name << "` | "
+         << (E.ReadyValue.empty()
+                 ? "it returns true"
+                 : "it returns `" + llvm::join(E.ReadyValue, "::") + "`")
+         << " |\n";
   OS << "\n## Factories\n\n"
      << "What these construct, with the caller's type and arguments, is "
         "reported at the\ncall (`std::make_unique<std::ifstream>(path)` opens "

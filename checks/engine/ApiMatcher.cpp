@@ -42,7 +42,8 @@ bool scopesMatch(const DeclContext *DC,
   for (const std::string &Q : llvm::reverse(Qualifiers)) {
     DC = skipTransparent(DC);
     const auto *ND = llvm::dyn_cast_if_present<NamedDecl>(DC);
-    if (!ND || !llvm::isa<NamespaceDecl, RecordDecl>(ND) ||
+    // An enumeration scopes its enumerators (std::future_status::ready).
+    if (!ND || !llvm::isa<NamespaceDecl, RecordDecl, EnumDecl>(ND) ||
         !ND->getIdentifier() || (Q != "*" && ND->getName() != Q))
       return false;
     DC = DC->getParent();

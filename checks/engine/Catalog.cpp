@@ -149,19 +149,20 @@ Catalog::hopCandidates(llvm::StringRef Name) const {
 namespace {
 
 constexpr llvm::StringLiteral TopKeys[] = {
-    "version", "apis",       "hops",      "offloads",
-    "inline",  "frameworks", "libraries", "factories"};
+    "version", "apis",       "hops",      "offloads", "inline",
+    "ready",   "frameworks", "libraries", "factories"};
 constexpr llvm::StringLiteral EntryKeys[] = {
-    "name", "category", "reason", "unless",    "when",
-    "to",   "opt-in",   "swap",   "async-twin"};
+    "name", "category", "reason", "unless",     "when",
+    "to",   "opt-in",   "swap",   "async-twin", "ready-value"};
 constexpr llvm::StringLiteral ConditionKeys[] = {
     "arg", "args",   "equals",  "has-bits", "type",
     "is",  "object", "returns", "mentions"};
 constexpr llvm::StringLiteral SwapKeys[] = {"code",  "needs", "include",
                                             "arity", "value", "args"};
 constexpr llvm::StringLiteral FrameworkKeys[] = {
-    "name",  "family",      "namespace",      "types",  "executor",
-    "token", "token-needs", "redirect-error", "awaits", "offload"};
+    "name",     "family",  "namespace",   "types",
+    "executor", "token",   "token-needs", "redirect-error",
+    "awaits",   "offload", "pool-tag"};
 constexpr llvm::StringLiteral OffloadKeys[] = {"value", "void", "needs",
                                                "include"};
 constexpr CatalogKeys AllKeys[] = {
@@ -236,7 +237,7 @@ public:
                    [&](llvm::StringRef N) { Result.addLibrary(N.str()); }))
           break;
       } else if (Key == "apis" || Key == "hops" || Key == "offloads" ||
-                 Key == "inline") {
+                 Key == "inline" || Key == "ready") {
         SawApis |= Key == "apis";
         auto *Seq =
             llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
@@ -247,7 +248,8 @@ public:
         for (llvm::yaml::Node &N : *Seq) {
           std::vector<ApiEntry> Es =
               entry(N, /*IsHop=*/Key != "apis",
-                    /*IsOffload=*/Key == "offloads" || Key == "inline");
+                    /*IsOffload=*/Key == "offloads" || Key == "inline" ||
+                        Key == "ready");
           if (Es.empty())
             break;
           for (ApiEntry &E : Es) {
@@ -255,6 +257,10 @@ public:
               E.Hop = HopTarget::Offload;
             else if (Key == "inline")
               E.Hop = HopTarget::Inline;
+            else if (Key == "ready")
+              E.Hop = HopTarget::Ready;
+            else if (!E.ReadyValue.empty())
+              fail(&N, "'ready-value' belongs to entries of 'ready'");
             Pending.emplace_back(std::move(E), &N);
           }
         }
@@ -451,6 +457,10 @@ private:
         E.OptIn = B == "true";
       } else if (Key == "swap") {
         swaps(V, E);
+      } else if (Key == "ready-value") {
+        E.ReadyValue = Catalog::splitQualifiedName(scalar(V));
+        if (E.ReadyValue.size() < 2)
+          fail(V, "'ready-value' is a qualified enumerator name");
       } else if (Key == "async-twin") {
         E.AsyncTwin = scalar(V);
         checkTemplateAt(V, E.AsyncTwin, TemplateKind::Twin);
@@ -605,6 +615,11 @@ private:
       } else if (Key == "redirect-error") {
         F.RedirectError = scalar(V);
         checkTemplateAt(V, F.RedirectError, TemplateKind::Token);
+      } else if (Key == "pool-tag") {
+        std::vector<std::string> Parts = Catalog::splitQualifiedName(scalar(V));
+        if (Parts.empty())
+          return fail(V, "'pool-tag' is a qualified type name");
+        F.PoolTag = llvm::join(Parts, "::");
       } else if (Key == "awaits") {
         std::string B = scalar(V);
         if (B != "true" && B != "false")

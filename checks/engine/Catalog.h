@@ -54,13 +54,12 @@ struct ArgCondition {
   std::vector<std::string> Name;
 };
 
-/// Where an awaited call moves the coroutine (executor hops), or, for
-/// Offload, that the coroutines given to the call run on a thread pool.
 /// Where an entry of 'hops:', 'offloads:' or 'inline:' sends code: the rest
 /// of the block after a hop (Pool, Loop), the coroutines given to an offload,
 /// the callables given to a function that calls them before it returns
-/// (Inline).
-enum class HopTarget : uint8_t { None, Pool, Loop, Offload, Inline };
+/// (Inline). An entry of 'ready:' sends nothing anywhere: its call tells
+/// whether its object is ready, so that waiting on it returns at once.
+enum class HopTarget : uint8_t { None, Pool, Loop, Offload, Inline, Ready };
 
 /// What an argument must be for a swap fix to stay equivalent.
 enum class ArgRequirement : uint8_t {
@@ -131,6 +130,9 @@ struct ApiEntry {
   /// Not a blocking API but an executor hop: awaiting this call moves the
   /// coroutine onto a pool or back onto its event loop.
   HopTarget Hop = HopTarget::None;
+  /// For an entry of 'ready:': the enumerator its result equals when the
+  /// object is ready, as name components; empty when it returns true then.
+  std::vector<std::string> ReadyValue;
 
   /// The swap rules of a family, to be tried in order.
   llvm::SmallVector<const SwapRule *, 2> swapsFor(llvm::StringRef Family) const;

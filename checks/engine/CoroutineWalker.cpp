@@ -104,8 +104,10 @@ public:
   bool TraverseVarDecl(VarDecl *D) {
     const bool Static = D->isStaticLocal();
     NoAwait += Static;
+    StaticInits += Static;
     bool Result = Base::TraverseVarDecl(D);
     NoAwait -= Static;
+    StaticInits -= Static;
     if (Result)
       destroyedAtScopeEnd(*D);
     return Result;
@@ -128,6 +130,26 @@ public:
         llvm::is_contained(EndingMethods, M->getName()))
       handedOn(E->getImplicitObjectArgument());
     return true;
+  }
+  // A default argument or member initialiser runs where it is used, as if
+  // written there; it is reported there (CallSite::UsedAt).
+  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E,
+                                 DataRecursionQueue * /*Q*/ = nullptr) {
+    auto It = DefaultUsers.find(E);
+    return traverseDefault(E->getExpr(), E->getParam(),
+                           It != DefaultUsers.end() ? callLocation(*It->second)
+                                                    : E->getUsedLocation());
+  }
+  bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *E,
+                                  DataRecursionQueue * /*Q*/ = nullptr) {
+    return traverseDefault(E->getExpr(), E->getField(), E->getUsedLocation());
+  }
+  // What runs is the semantic form: it adds the members the braces omit,
+  // constructed or from their default initialisers.
+  bool TraverseInitListExpr(InitListExpr *S,
+                            DataRecursionQueue * /*Q*/ = nullptr) {
+    InitListExpr *Semantic = S->isSemanticForm() ? S : S->getSemanticForm();
+    return TraverseSynOrSemInitListExpr(Semantic ? Semantic : S);
   }
   // Code that runs elsewhere, later or never.
   bool TraverseBlockExpr(BlockExpr * /*E*/) { return true; }
@@ -168,7 +190,36 @@ public:
       if (std::optional<Stmt *> Case = S->getNondiscardedCase(Ctx))
         return TraverseStmt(S->getInit()) && TraverseStmt(*Case);
     }
-    return Base::TraverseIfStmt(S, Q);
+    if (S->isConsteval() || !S->getCond())
+      return Base::TraverseIfStmt(S, Q);
+    // What the condition says is ready holds in the branch it leads to, and
+    // after the statement when the other branch always leaves the block.
+    if (!TraverseStmt(S->getInit()) ||
+        !TraverseStmt(S->getConditionVariableDeclStmt()) ||
+        !TraverseStmt(S->getCond()))
+      return false;
+    const size_t Mark = Ready.size();
+    Where.readyObjects(*S->getCond(), true, Ready);
+    bool Result = TraverseStmt(S->getThen());
+    Ready.resize(Mark);
+    Where.readyObjects(*S->getCond(), false, Ready);
+    Result = Result && TraverseStmt(S->getElse());
+    if (S->getElse() || !alwaysLeaves(S->getThen()))
+      Ready.resize(Mark);
+    return Result;
+  }
+  // After 'while (!ready) { ... }' with no break, the condition is false.
+  bool TraverseWhileStmt(WhileStmt *S, DataRecursionQueue *Q = nullptr) {
+    bool Result = Base::TraverseWhileStmt(S, Q);
+    if (Result && !hasBreak(S->getBody()))
+      Where.readyObjects(*S->getCond(), false, Ready);
+    return Result;
+  }
+  bool TraverseDoStmt(DoStmt *S, DataRecursionQueue *Q = nullptr) {
+    bool Result = Base::TraverseDoStmt(S, Q);
+    if (Result && !hasBreak(S->getBody()))
+      Where.readyObjects(*S->getCond(), false, Ready);
+    return Result;
   }
 
   // Statements in order: a statement may hop to a pool or back, for the
@@ -176,6 +227,7 @@ public:
   bool TraverseCompoundStmt(CompoundStmt *S,
                             DataRecursionQueue * /*Q*/ = nullptr) {
     ScopeEnds.push_back(S->getRBracLoc());
+    const size_t ReadyOnEntry = Ready.size();
     const bool OnPoolOnEntry = OnPool;
     const Cold ColdOnEntry = ColdNow;
     llvm::SmallVector<Cold, 16> ColdAt = coldStatements(*S);
@@ -192,6 +244,7 @@ public:
     }
     OnPool = OnPoolOnEntry;
     ColdNow = ColdOnEntry;
+    Ready.resize(ReadyOnEntry);
     ScopeEnds.pop_back();
     return true;
   }
@@ -242,6 +295,7 @@ public:
           CalledObject = llvm::dyn_cast<VarDecl>(Ref->getDecl());
     CallSite Site{E, Callee, Object, StatementCalls.contains(E), CalledObject};
     llvm::ArrayRef<const Expr *> Args = callArguments(*E);
+    noteDefaultArguments(*E, Args);
     for (unsigned I = 0; I < Args.size(); ++I)
       if (const auto *L = llvm::dyn_cast<LambdaExpr>(Args[I]->IgnoreImplicit()))
         Placed[L] = Where.lambda(*L, {LambdaUse::Argument, &Site, I});
@@ -254,6 +308,7 @@ public:
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    noteDefaultArguments(*E, callArguments(*E));
     if (const FunctionDecl *Ctor = E->getConstructor())
       add({E, Ctor, nullptr, StatementCalls.contains(E), nullptr});
     return true;
@@ -279,10 +334,19 @@ public:
 
 private:
   void add(CallSite Site) {
+    if (DefaultOf) {
+      Site.DefaultOf = DefaultOf;
+      Site.UsedAt = UsedAt;
+      Site.DefaultAt = NestedDefaults ? DefaultExpr->getBeginLoc()
+                                      : callLocation(*Site.Call);
+    }
     Site.OnPool = OnPool;
     Site.NeedsParens = PostfixOperands.contains(Site.Call);
     Site.CanAwait = NoAwait == 0;
     Site.Coldness = ColdNow;
+    Site.RunsOnce = StaticInits > 0;
+    if (const ValueDecl *Object = namedObject(callObject(*Site.Call)))
+      Site.ObjectReady = llvm::is_contained(Ready, Object);
     Out.Calls.push_back(Site);
   }
   /// A local object whose destructor is not trivial: its destruction at
@@ -302,6 +366,34 @@ private:
     Site.DestroyedAt = ScopeEnds.back();
     Locals.insert(&D);
     add(Site);
+  }
+  // Visited before its arguments are traversed: a default argument is
+  // reported at the call that omits it.
+  void noteDefaultArguments(const Expr &Call,
+                            llvm::ArrayRef<const Expr *> Args) {
+    for (const Expr *Arg : Args)
+      if (llvm::isa<CXXDefaultArgExpr>(Arg))
+        DefaultUsers[Arg] = &Call;
+  }
+  bool traverseDefault(Expr *Default, const ValueDecl *Of, SourceLocation At) {
+    if (!Default)
+      return true;
+    // In a default inside a default, the outermost use is where it runs.
+    if (DefaultOf) {
+      ++NestedDefaults;
+      bool Result = TraverseStmt(Default);
+      --NestedDefaults;
+      return Result;
+    }
+    DefaultOf = Of;
+    DefaultExpr = Default;
+    UsedAt = At;
+    ++NoAwait;
+    bool Result = TraverseStmt(Default);
+    --NoAwait;
+    DefaultOf = nullptr;
+    UsedAt = SourceLocation();
+    return Result;
   }
   void handedOn(const Expr *E) {
     // 'return t;' moves t into the result.
@@ -352,6 +444,26 @@ private:
     }
     return ColdAt;
   }
+  /// Whether S leaves the enclosing block on every path: return, co_return,
+  /// throw, break, continue, goto, or a block that ends in one.
+  static bool alwaysLeaves(const Stmt *S) {
+    if (const auto *Block = llvm::dyn_cast_if_present<CompoundStmt>(S))
+      return !Block->body_empty() && alwaysLeaves(Block->body_back());
+    if (const auto *E = llvm::dyn_cast_if_present<Expr>(S))
+      S = E->IgnoreParenImpCasts();
+    return llvm::isa_and_present<ReturnStmt, CoreturnStmt, CXXThrowExpr,
+                                 BreakStmt, ContinueStmt, GotoStmt>(S);
+  }
+  /// Whether a loop body may break out of the loop.
+  static bool hasBreak(const Stmt *S) {
+    if (!S || llvm::isa<BreakStmt>(S))
+      return S != nullptr;
+    // A break there leaves the inner statement, not this loop.
+    if (llvm::isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt, SwitchStmt>(S))
+      return false;
+    return llvm::any_of(S->children(),
+                        [](const Stmt *C) { return hasBreak(C); });
+  }
   // Only calls can be rewritten, so only they are remembered.
   void postfixOperand(const Expr *E) {
     if (!E)
@@ -374,12 +486,20 @@ private:
   Cold ColdNow = Cold::No;
   unsigned InTry = 0;
   unsigned NoAwait = 0;
+  unsigned StaticInits = 0;
   llvm::SmallVector<SourceLocation, 8> ScopeEnds;
   llvm::SmallPtrSet<const VarDecl *, 8> Locals;
   llvm::SmallPtrSet<const VarDecl *, 4> HandedOn;
   llvm::SmallPtrSet<const Expr *, 16> StatementCalls;
   llvm::SmallPtrSet<const Expr *, 8> PostfixOperands;
   llvm::DenseMap<const LambdaExpr *, Runs> Placed;
+  llvm::DenseMap<const Expr *, const Expr *> DefaultUsers;
+  /// Objects checked to be ready where the walk is.
+  llvm::SmallVector<const ValueDecl *, 4> Ready;
+  const ValueDecl *DefaultOf = nullptr;
+  const Expr *DefaultExpr = nullptr;
+  unsigned NestedDefaults = 0;
+  SourceLocation UsedAt;
 };
 
 } // namespace
@@ -406,6 +526,12 @@ const Expr *callObject(const Expr &Call) {
   return nullptr;
 }
 
+SourceLocation callLocation(const Expr &Call) {
+  if (llvm::isa<CXXMemberCallExpr, CXXOperatorCallExpr, CXXConstructExpr>(Call))
+    return Call.getExprLoc();
+  return Call.getBeginLoc();
+}
+
 const CXXRecordDecl *callerObjectClass(const Expr &Call) {
   const Expr *Obj = llvm::isa<CXXMemberCallExpr, CXXOperatorCallExpr>(Call)
                         ? callObject(Call)
@@ -418,11 +544,16 @@ const CXXRecordDecl *callerObjectClass(const Expr &Call) {
   return T->getAsCXXRecordDecl();
 }
 
-BodySummary walkBody(const Stmt &Body, ASTContext &Ctx,
-                     const WhereCodeRuns &Where) {
+BodySummary walkFunction(const FunctionDecl &Function, ASTContext &Ctx,
+                         const WhereCodeRuns &Where) {
   BodySummary Out;
   Walker W(Ctx, Out, Where);
-  const Stmt *Root = &Body;
+  // Bases and members are initialised before the body runs, written or
+  // from their default initialisers.
+  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(&Function))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      W.TraverseStmt(Init->getInit());
+  const Stmt *Root = Function.getBody();
   // Only the user's body: not the promise, nor the implicit suspend points.
   if (const auto *Coro = llvm::dyn_cast<CoroutineBodyStmt>(Root))
     Root = Coro->getBody();

@@ -23,6 +23,7 @@ class CXXRecordDecl;
 class Expr;
 class FunctionDecl;
 class Stmt;
+class ValueDecl;
 class VarDecl;
 } // namespace clang
 
@@ -53,11 +54,26 @@ struct CallSite {
   /// The call runs only on the way out by a throw or a [[noreturn]] call
   /// (ColdPaths.h).
   Cold Coldness = Cold::No;
+  /// The call is in the initialiser of a static or thread_local local: it
+  /// runs once per process or thread.
+  bool RunsOnce = false;
+  /// The object of the member call was checked to be ready on every path
+  /// here (WhereCodeRuns::readyObjects): waiting on it returns at once.
+  bool ObjectReady = false;
   /// For the destruction of a local object at the end of its scope: the
   /// object (Call is its initialiser, Callee its destructor) and where its
   /// scope ends.
   const VarDecl *Destroyed = nullptr;
   SourceLocation DestroyedAt = SourceLocation();
+  /// For a call in a default argument or a default member initialiser: the
+  /// parameter or field it is the default of, and where the body uses it
+  /// (the call that omits the argument, the initialisation that omits the
+  /// member), which is where the call runs.
+  const ValueDecl *DefaultOf = nullptr;
+  SourceLocation UsedAt = SourceLocation();
+  /// Where the default is shown: the call in it, or for a default that uses
+  /// another default, the outer default.
+  SourceLocation DefaultAt = SourceLocation();
 };
 
 /// The arguments of a call or construction as written: a member operator's
@@ -65,6 +81,9 @@ struct CallSite {
 llvm::ArrayRef<const Expr *> callArguments(const Expr &Call);
 /// The object of a member call, including member operators.
 const Expr *callObject(const Expr &Call);
+/// Where a call is shown: at the member in 'sock.read_some(...)', at the
+/// operator in 'std::cin >> n', at the start otherwise.
+SourceLocation callLocation(const Expr &Call);
 /// For a member call: the class of the object the caller sees, before the
 /// implicit cast to the base that declares the method.
 const CXXRecordDecl *callerObjectClass(const Expr &Call);
@@ -82,9 +101,10 @@ struct BodySummary {
   bool Yields = false;
 };
 
-/// Collects the calls in Body, in source order.
-BodySummary walkBody(const Stmt &Body, ASTContext &Ctx,
-                     const WhereCodeRuns &Where);
+/// Collects the calls in a function's body, in source order; for a
+/// constructor, its member and base initialisers first.
+BodySummary walkFunction(const FunctionDecl &Function, ASTContext &Ctx,
+                         const WhereCodeRuns &Where);
 
 } // namespace clang::tidy::async
 

@@ -20,7 +20,7 @@ namespace clang::tidy::async {
 Engine::Engine(
     ASTContext &Ctx, const Preprocessor *PP, const AnalysisOptions &Options,
     const std::array<const CategoryPolicy *, NumCategories> &Policies)
-    : Ctx(Ctx), Options(Options), Reach{false, 0, false},
+    : Ctx(Ctx), Options(Options), Reach{false, 0, false}, Policies(Policies),
       Matcher(Ctx, PP, Policies), Where(Matcher, Options) {
   // As deep and as wide as the most demanding enabled check asks.
   for (const CategoryPolicy *P : Policies) {
@@ -89,7 +89,7 @@ BodySummary Engine::constructions(const FunctionDecl &Factory) {
 BodySummary Engine::walk(const FunctionDecl &Function) {
   if (Catalog::builtin().isFactory(Function))
     return constructions(Function);
-  BodySummary S = walkBody(*Function.getBody(), Ctx, Where);
+  BodySummary S = walkFunction(Function, Ctx, Where);
   for (const FunctionDecl *Coroutine : S.PoolCoroutines)
     Where.notePool(*Coroutine);
   return S;
@@ -178,6 +178,16 @@ void Engine::noteOverrider(const CXXMethodDecl &Method) {
   }
 }
 
+bool Engine::counts(const CallSite &Site, const Link &L) const {
+  // Waiting on what was checked to be ready returns at once.
+  if (Site.ObjectReady && L.Api->Cat == Category::Wait)
+    return false;
+  if (!Site.RunsOnce)
+    return true;
+  const CategoryPolicy *P = Policies[static_cast<unsigned>(L.Api->Cat)];
+  return P && P->ReportStaticInitializers;
+}
+
 void Engine::reaches(const CallSite &Site, unsigned Depth,
                      llvm::function_ref<void(const Link &)> Offer) {
   // After a hop onto a pool, blocking is what the user intended.
@@ -223,6 +233,8 @@ const Engine::Facts &Engine::explore(const FunctionDecl &Function,
     if (Site.Coldness != Cold::No)
       continue;
     reaches(Site, Depth, [&](const Link &L) {
+      if (!counts(Site, L))
+        return;
       Link &Best = F.Reaches[static_cast<unsigned>(L.Api->Cat)];
       if (Best.Length == 0 || L.Length < Best.Length)
         Best = L;
@@ -288,6 +300,12 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
     return R;
   R.Stackful = !llvm::isa<CoroutineBodyStmt>(Coroutine.getBody());
   R.Fw = frameworkOfType(plainTypeName(Coroutine.getReturnType()));
+  // Started on the executor it is given, as a whole.
+  if (R.Fw && Where.startsOnPool(Coroutine, *R.Fw)) {
+    Where.notePool(Coroutine);
+    R.Fw = nullptr;
+    return R;
+  }
   if (R.Fw && !usesDefaultExecutor(*R.Fw, Coroutine.getReturnType(), Ctx))
     R.Fw = nullptr;
   // A stackful coroutine belongs to the framework of its yield_context.
@@ -309,6 +327,8 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
     if (Site.Coldness == Cold::Exits)
       continue;
     reaches(Site, Reach.MaxDepth + 1, [&](const Link &L) {
+      if (!counts(Site, L))
+        return;
       R.Findings.push_back({Site, L.Api, L.Length > 1 ? L.Next : nullptr,
                             L.Length - 1, L.External, L.ViaOverrider});
     });

@@ -162,6 +162,10 @@ private:
   /// shortest way per category, or what the summaries say of its callee.
   void reaches(const CallSite &Site, unsigned Depth,
                llvm::function_ref<void(const Link &)> Offer);
+  /// Whether a link found from Site counts: not a wait on an object checked
+  /// to be ready; a static initialiser runs once, and counts only for the
+  /// checks that ask for it.
+  bool counts(const CallSite &Site, const Link &L) const;
   /// Whether F is a coroutine that yields and never awaits, of no framework
   /// whose coroutines await: a generator pulled on its consumer's thread.
   bool isPullGenerator(const FunctionDecl &F);
@@ -187,6 +191,7 @@ private:
   const AnalysisOptions &Options;
   /// The widest reach of the enabled checks; each check narrows it.
   SearchReach Reach;
+  std::array<const CategoryPolicy *, NumCategories> Policies;
   ApiMatcher Matcher;
   WhereCodeRuns Where;
   llvm::StringMap<const Framework *> FrameworkTypes;

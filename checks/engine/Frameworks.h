@@ -63,6 +63,9 @@ struct Framework {
   /// The executor its token and idioms assume ("{ns}::any_io_executor"),
   /// when the coroutine type names one as its second template argument.
   std::string Executor;
+  /// A parameter type that, first in a coroutine's parameters, starts the
+  /// coroutine on the executor given next ("concurrencpp::executor_tag").
+  std::string PoolTag;
 };
 
 /// The qualified name of a declaration context without template arguments

@@ -23,6 +23,9 @@ struct CategoryPolicy {
   std::vector<std::vector<std::string>> Allowed;
   /// Whether the catalog's opt-in entries of this category are reported.
   bool EnableOptIn = false;
+  /// Whether calls in static and thread_local initialisers are reported:
+  /// they run once per process or thread, not per request.
+  bool ReportStaticInitializers = false;
   /// How far this check's findings may come from: the analysis-wide reach,
   /// or the check's own.
   SearchReach Reach;

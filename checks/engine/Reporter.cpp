@@ -117,16 +117,10 @@ static std::string apiName(const ApiEntry &Api, const FunctionDecl &Callee) {
   return Api.Name;
 }
 
-static SourceLocation callLocation(const Expr &Call) {
-  // Point at the member in 'sock.read_some(...)', at the operator in
-  // 'std::cin >> n', at the start otherwise.
-  if (llvm::isa<CXXMemberCallExpr, CXXOperatorCallExpr, CXXConstructExpr>(Call))
-    return Call.getExprLoc();
-  return Call.getBeginLoc();
-}
-
 /// Where a call site is shown: a destruction at its object.
 static SourceLocation siteLocation(const CallSite &Site) {
+  if (Site.UsedAt.isValid())
+    return Site.UsedAt;
   return Site.Destroyed ? Site.Destroyed->getLocation()
                         : callLocation(*Site.Call);
 }
@@ -215,10 +209,21 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
       F.Helper ? displayName(*F.Helper) : apiName(*F.Api, *F.Site.Callee);
   // A fix edits only what the user asked to lint, once per call; no
   // rewrite of a declaration moves its destructor.
-  const std::string NoFixHere =
-      F.Site.Destroyed ? "it runs when '" + F.Site.Destroyed->getName().str() +
-                             "' goes out of scope"
-                       : whyNoFixIn(Loc);
+  std::string NoFixHere;
+  if (F.Site.DefaultOf) {
+    const std::string Name = "'" + F.Site.DefaultOf->getName().str() + "'";
+    NoFixHere =
+        llvm::isa<FieldDecl>(F.Site.DefaultOf)
+            ? "it is in the default initialiser of member " + Name +
+                  ", shared by every use; initialise " + Name + " here instead"
+            : "it is in the default argument " + Name +
+                  ", shared by every use; pass " + Name + " here instead";
+  } else if (F.Site.Destroyed) {
+    NoFixHere = "it runs when '" + F.Site.Destroyed->getName().str() +
+                "' goes out of scope";
+  } else {
+    NoFixHere = whyNoFixIn(Loc);
+  }
   const bool OwnsFix = NoFixHere.empty() && E.claimFix(Loc);
   bool Swapped = false;
   {
@@ -238,6 +243,7 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
       Swapped = true;
     }
   }
+  noteSiteKind(F.Site, Callee);
   // Walk the chain down to the blocking API.
   for (const ChainStep &Step : E.chain(F)) {
     if (Step.External) {
@@ -250,13 +256,16 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
       continue;
     }
     SourceLocation At = SM.getFileLoc(siteLocation(*Step.Site));
+    const std::string StepCallee = Step.Api
+                                       ? apiName(*Step.Api, *Step.Site->Callee)
+                                       : displayName(*Step.Site->Callee);
     if (Step.Api)
       Check.diag(At, "'%0' calls '%1' here, which %2", DiagnosticIDs::Note)
-          << displayName(*Step.Function)
-          << apiName(*Step.Api, *Step.Site->Callee) << Step.Api->Reason;
+          << displayName(*Step.Function) << StepCallee << Step.Api->Reason;
     else
       Check.diag(At, "'%0' calls '%1' here", DiagnosticIDs::Note)
-          << displayName(*Step.Function) << displayName(*Step.Site->Callee);
+          << displayName(*Step.Function) << StepCallee;
+    noteSiteKind(*Step.Site, StepCallee);
   }
   if (F.Site.Destroyed && F.Site.DestroyedAt.isValid())
     Check.diag(SM.getFileLoc(F.Site.DestroyedAt),
@@ -275,6 +284,24 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
               Swapped ? SharedIncludes::AppliedWith::Never
                       : SharedIncludes::AppliedWith::Note,
               OwnsFix);
+}
+
+void Reporter::noteSiteKind(const CallSite &Site, llvm::StringRef Callee) {
+  const SourceManager &SM = E.context().getSourceManager();
+  if (Site.RunsOnce)
+    Check.diag(SM.getFileLoc(callLocation(*Site.Call)),
+               "'%0' is in a static or thread_local initialiser, run once; "
+               "reported because ReportStaticInitializers is set",
+               DiagnosticIDs::Note)
+        << Callee;
+  if (!Site.DefaultOf)
+    return;
+  Check.diag(SM.getFileLoc(Site.DefaultAt),
+             "'%0' is called by the default %select{argument|initialiser of "
+             "member}1 '%2', evaluated where it is omitted",
+             DiagnosticIDs::Note)
+      << Callee << llvm::isa<FieldDecl>(Site.DefaultOf)
+      << Site.DefaultOf->getName();
 }
 
 void Reporter::addFix(DiagnosticBuilder &D, const CallFix &Fix,

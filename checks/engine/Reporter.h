@@ -34,6 +34,7 @@ namespace clang::tidy::async {
 class Analysis;
 class Engine;
 struct CallFix;
+struct CallSite;
 struct CoroutineReport;
 struct ExternalFinding;
 struct Finding;
@@ -64,6 +65,9 @@ private:
   void noteWhyCoroutine(const CoroutineReport &Report,
                         const FunctionDecl &Named);
   void noteExternal(const FunctionDecl &Callee, const ExternalFinding &Ext);
+  /// For a call in a default argument or member initialiser: where it is
+  /// written; for one in a static initialiser: why it is reported.
+  void noteSiteKind(const CallSite &Site, llvm::StringRef Callee);
 
   ClangTidyCheck &Check;
   const Category Cat;

@@ -113,6 +113,79 @@ bool WhereCodeRuns::isCall(const CallSite &Site, HopTarget Kind) const {
       });
 }
 
+const ValueDecl *namedObject(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    return llvm::dyn_cast<VarDecl>(Ref->getDecl());
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+    if (llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return llvm::dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return nullptr;
+}
+
+/// The catalog's 'ready:' entry Call is, if any.
+static const ApiEntry *readyEntry(const Expr *E, const ApiMatcher &Matcher) {
+  const auto *Call =
+      llvm::dyn_cast_if_present<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return nullptr;
+  for (const ApiEntry *Ready :
+       Catalog::builtin().hopCandidates(lastName(*Callee)))
+    if (Ready->Hop == HopTarget::Ready &&
+        Matcher.matches(*Ready, *Callee, callerObjectClass(*Call)))
+      return Ready;
+  return nullptr;
+}
+
+void WhereCodeRuns::readyObjects(
+    const Expr &Cond, bool WhenTrue,
+    llvm::SmallVectorImpl<const ValueDecl *> &Out) const {
+  const Expr *E = Cond.IgnoreParenImpCasts();
+  if (const auto *Not = llvm::dyn_cast<UnaryOperator>(E);
+      Not && Not->getOpcode() == UO_LNot) {
+    readyObjects(*Not->getSubExpr(), !WhenTrue, Out);
+    return;
+  }
+  const auto *Bin = llvm::dyn_cast<BinaryOperator>(E);
+  // 'a && b' true, or 'a || b' false: both operands are.
+  if (Bin && (Bin->getOpcode() == (WhenTrue ? BO_LAnd : BO_LOr))) {
+    readyObjects(*Bin->getLHS(), WhenTrue, Out);
+    readyObjects(*Bin->getRHS(), WhenTrue, Out);
+    return;
+  }
+  // 'f.wait_for(0s) == std::future_status::ready', either way round.
+  if (Bin && (Bin->getOpcode() == BO_EQ || Bin->getOpcode() == BO_NE)) {
+    const bool Equal = (Bin->getOpcode() == BO_EQ) == WhenTrue;
+    for (auto [Call, Value] : {std::pair(Bin->getLHS(), Bin->getRHS()),
+                               std::pair(Bin->getRHS(), Bin->getLHS())}) {
+      const ApiEntry *Ready = readyEntry(Call, Matcher);
+      const auto *Ref =
+          llvm::dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts());
+      if (Ready && Equal && Ref && !Ready->ReadyValue.empty() &&
+          llvm::isa<EnumConstantDecl>(Ref->getDecl()) &&
+          isNamed(*Ref->getDecl(), Ready->ReadyValue))
+        Out.push_back(namedObject(
+            llvm::cast<CXXMemberCallExpr>(Call->IgnoreParenImpCasts())
+                ->getImplicitObjectArgument()));
+    }
+    return;
+  }
+  // 'f.isReady()'.
+  if (const ApiEntry *Ready = readyEntry(E, Matcher);
+      Ready && WhenTrue && Ready->ReadyValue.empty())
+    Out.push_back(namedObject(
+        llvm::cast<CXXMemberCallExpr>(E)->getImplicitObjectArgument()));
+}
+
+bool WhereCodeRuns::startsOnPool(const FunctionDecl &Coroutine,
+                                 const Framework &Fw) const {
+  return !Fw.PoolTag.empty() && Coroutine.getNumParams() > 1 &&
+         plainTypeName(Coroutine.getParamDecl(0)->getType()) == Fw.PoolTag;
+}
+
 bool WhereCodeRuns::offloads(const CallSite &Site) const {
   return isCall(Site, HopTarget::Offload) ||
          runsArgumentsElsewhere(*Site.Callee);

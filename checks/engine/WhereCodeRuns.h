@@ -32,6 +32,7 @@ namespace clang {
 class Expr;
 class FunctionDecl;
 class LambdaExpr;
+class ValueDecl;
 } // namespace clang
 
 namespace clang::tidy::async {
@@ -79,11 +80,19 @@ public:
   /// Whether a function runs its callable arguments elsewhere
   /// (OffloadFunctions): the search never enters it.
   bool runsArgumentsElsewhere(const FunctionDecl &F) const;
+  /// Whether a coroutine of Fw is started on a pool given as its argument
+  /// (Framework::PoolTag).
+  bool startsOnPool(const FunctionDecl &Coroutine, const Framework &Fw) const;
   /// Coroutines seen given to an offload, which run on a pool as a whole.
   void notePool(const FunctionDecl &Coroutine) { OnPool.insert(&Coroutine); }
   bool runsOnPool(const FunctionDecl &Coroutine) const {
     return OnPool.contains(&Coroutine);
   }
+
+  /// Readiness: the objects Cond says are ready when it evaluates to
+  /// WhenTrue, through the catalog's 'ready:' calls, '!', '&&' and '||'.
+  void readyObjects(const Expr &Cond, bool WhenTrue,
+                    llvm::SmallVectorImpl<const ValueDecl *> &Out) const;
 
   /// Callables: where the body of a lambda used as Use runs.
   Runs lambda(const LambdaExpr &L, const LambdaUse &Use) const;
@@ -97,6 +106,9 @@ private:
   const AnalysisOptions &Options;
   llvm::DenseSet<const FunctionDecl *> OnPool;
 };
+
+/// The variable or member an expression names ('f', 'this->f'), if any.
+const ValueDecl *namedObject(const Expr *E);
 
 /// Whether a lambda's body is a coroutine.
 bool isCoroutineLambda(const LambdaExpr &L);

@@ -55,6 +55,22 @@ template <class Executor> task<> template_hop(std::shared_ptr<Executor> ex) {
 }
 template task<> template_hop(std::shared_ptr<concurrencpp::thread_pool_executor>);
 
+// concurrencpp starts a coroutine whose first parameter is executor_tag on
+// the executor that follows: it runs there as a whole.
+concurrencpp::result<void>
+parallel(concurrencpp::executor_tag,
+         std::shared_ptr<concurrencpp::thread_pool_executor> ex) {
+  sleep(1);
+  co_return;
+}
+concurrencpp::result<void>
+untagged(std::shared_ptr<concurrencpp::thread_pool_executor> ex) {
+  sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' sleeps the thread inside coroutine 'untagged'
+  // CHECK-MESSAGES-OPTION: :[[@LINE-2]]:3: warning: 'sleep' sleeps the thread
+  co_return;
+}
+
 asio::awaitable<void> asio_hops(asio::thread_pool &pool) {
   auto home = co_await asio::this_coro::executor;
   co_await asio::post(asio::bind_executor(pool, asio::use_awaitable));

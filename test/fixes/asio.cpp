@@ -14,7 +14,8 @@ extern asio::thread_pool pool;
 
 #include "blocking_helpers.h"
 inline const std::string &cached_config() {
-  static std::string config = read_file("/etc/app.conf");
+  static std::string config;
+  config = read_file("/etc/app.conf");
   return config;
 }
 

@@ -6,6 +6,7 @@
 #include <type_traits>
 
 namespace concurrencpp {
+struct executor_tag {};
 enum class result_status { idle, value, exception };
 template <class type> class result {
 public:
