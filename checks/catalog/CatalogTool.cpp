@@ -5,6 +5,10 @@
 //   async-tidy-catalog check FILE...   exit 1 with file:line:col on errors
 //   async-tidy-catalog markdown FILE   the catalog page (docs/catalog.md)
 //   async-tidy-catalog keys            the keys a catalog may use
+//   async-tidy-catalog list FILE       every blocking API, one a line:
+//                                      its name and category (the tests
+//                                      that hold the catalog against
+//                                      outside lists read it)
 //   async-tidy-catalog docs [--check] FILE PAGE...
 //                                      the generated sections of each
 //                                      check's page (the APIs it reports,
@@ -199,6 +203,14 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
         "analysed only in the file\nbeing linted.\n\n";
   for (const std::string &L : C.libraries())
     OS << "- `" << L << "`\n";
+}
+
+/// Every blocking API as "NAME CATEGORY", one a line; a family's names
+/// ('{asio}::read') once per namespace.
+void list(const Catalog &C, llvm::raw_ostream &OS) {
+  for (const ApiEntry &E : C.entries())
+    if (E.Hop == HopTarget::None)
+      OS << E.Name << " " << categoryInfo(E.Cat).Name << "\n";
 }
 
 /// The call a check's page shows fixed, given in the page's marker as
@@ -546,19 +558,23 @@ int main(int Argc, char **Argv) {
         llvm::outs() << Place.Place << ": " << Key << "\n";
     return 0;
   }
-  if ((Mode != "check" && Mode != "markdown") || Argc < 3 ||
-      (Mode == "markdown" && Argc != 3)) {
+  const bool OneFile = Mode == "markdown" || Mode == "list";
+  if ((Mode != "check" && !OneFile) || Argc < 3 || (OneFile && Argc != 3)) {
     llvm::errs() << "usage: async-tidy-catalog check FILE...\n"
                     "       async-tidy-catalog markdown FILE\n"
+                    "       async-tidy-catalog list FILE\n"
                     "       async-tidy-catalog keys\n"
                     "       async-tidy-catalog docs [--check] FILE PAGE...\n";
     return 2;
   }
-  if (Mode == "markdown") {
+  if (OneFile) {
     std::optional<Catalog> C = load(Argv[2]);
     if (!C)
       return 1;
-    markdown(*C, llvm::outs());
+    if (Mode == "markdown")
+      markdown(*C, llvm::outs());
+    else
+      list(*C, llvm::outs());
     return 0;
   }
   bool Ok = true;
