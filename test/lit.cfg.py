@@ -99,6 +99,14 @@ optional_headers = {
         "Poco/Net/HTTPClientSession.h", "grpcpp/grpcpp.h")] +
                     [os.path.join(unpacked, "cpprest", "http_client.h")],
     "zmq": [os.path.join(inc, h) for h in ("zmq.h", "zmq.hpp")],
+    # Libraries a server links, one feature per Debian package.
+    "boost-filesystem": [os.path.join(inc, "boost", "filesystem.hpp")],
+    "yaml-cpp": [os.path.join(inc, "yaml-cpp", "yaml.h")],
+    "spdlog": [os.path.join(inc, "spdlog", "spdlog.h")],
+    "minizip": [os.path.join(inc, "minizip", "unzip.h")],
+    "rocksdb": [os.path.join(inc, "rocksdb", "db.h")],
+    "leveldb": [os.path.join(inc, "leveldb", "db.h")],
+    "libgit2": [os.path.join(inc, "git2.h")],
 }
 for feature, headers in optional_headers.items():
     if all(os.path.exists(h) for h in headers):

@@ -1,10 +1,13 @@
-// RUN: %check_async_tidy %s async-blocking-cpu %t -- -I %inputs
+// RUN: %check_async_tidy %s async-blocking-cpu %t -- -I %inputs -DOPENSSL_SUPPRESS_DEPRECATED
 
 #include "task.h"
 #include <argon2.h>
 #include <bzlib.h>
 #include <crypt.h>
+#include <openssl/bn.h>
+#include <openssl/dh.h>
 #include <openssl/evp.h>
+#include <openssl/rsa.h>
 #include <regex>
 #include <string>
 #include <zlib.h>
@@ -39,6 +42,24 @@ task<> compression(const std::string &in, unsigned char *out, unsigned long cap)
   co_return;
 }
 
+// Key and parameter generation: RSA keys and DH parameters search for
+// large primes.
+task<EVP_PKEY *> keys(EVP_PKEY_CTX *ctx, EVP_PKEY_CTX *params, RSA *rsa,
+                      DH *dh, BIGNUM *e) {
+  EVP_PKEY *key = nullptr;
+  EVP_PKEY_keygen(ctx, &key);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'EVP_PKEY_keygen' generates a key or key parameters inside coroutine 'keys', stalling every coroutine on its thread [async-blocking-cpu]
+  EVP_PKEY *p = nullptr;
+  EVP_PKEY_paramgen(params, &p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'EVP_PKEY_paramgen' generates a key or key parameters
+  RSA_generate_key_ex(rsa, 3072, e, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'RSA_generate_key_ex' generates a key or key parameters
+  DH_generate_parameters_ex(dh, 2048, DH_GENERATOR_2, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'DH_generate_parameters_ex' generates a key or key parameters
+  EVP_PKEY_free(p);
+  co_return key;
+}
+
 //===--- Nothing below is reported ----------------------------------------===//
 
 std::regex compiled_once("[0-9]+");
@@ -49,4 +70,11 @@ task<bool> cheap(const std::string &s, z_stream *stream) {
   crc32(0, reinterpret_cast<const Bytef *>(s.data()), s.size());
   std::regex empty;
   co_return m;
+}
+
+// Setting a generation up is memory.
+task<int> keygen_setup(EVP_PKEY_CTX *ctx) {
+  EVP_PKEY_keygen_init(ctx);
+  EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, 3072);
+  co_return EVP_PKEY_CTX_get0_pkey(ctx) != nullptr;
 }
