@@ -69,6 +69,8 @@ std::string conditionText(const ArgCondition &C) {
     return "it returns a `" + Name + "`";
   case ArgCondition::Kind::Mentions:
     return Arg + " involves `" + Name + "`";
+  case ArgCondition::Kind::MadeBy:
+    return "made by `" + Name + "`";
   }
   return {};
 }

@@ -249,6 +249,15 @@ const ApiEntry *ApiMatcher::classifyObject(const VarDecl &Object) {
 }
 
 bool ApiMatcher::holds(const ArgCondition &C, const Expr &Call) const {
+  // A destruction's expression is what made the object, not a call.
+  if (C.K == ArgCondition::Kind::MadeBy) {
+    const auto *Made =
+        llvm::dyn_cast<CallExpr>(Call.IgnoreImplicit()->IgnoreParens());
+    const FunctionDecl *F = Made ? Made->getDirectCallee() : nullptr;
+    return F && isNamed(*F, C.Name);
+  }
+  if (!llvm::isa<CallExpr, CXXConstructExpr>(Call))
+    return false;
   llvm::ArrayRef<const Expr *> Args = callArguments(Call);
   switch (C.K) {
   case ArgCondition::Kind::ArgCount:

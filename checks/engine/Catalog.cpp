@@ -156,7 +156,7 @@ constexpr llvm::StringLiteral EntryKeys[] = {
     "to",   "opt-in",   "swap",   "async-twin", "ready-value"};
 constexpr llvm::StringLiteral ConditionKeys[] = {
     "arg", "args",   "equals",  "has-bits", "type",
-    "is",  "object", "returns", "mentions"};
+    "is",  "object", "returns", "mentions", "made-by"};
 constexpr llvm::StringLiteral SwapKeys[] = {"code",  "needs", "include",
                                             "arity", "value", "args"};
 constexpr llvm::StringLiteral FrameworkKeys[] = {
@@ -491,7 +491,7 @@ private:
     static constexpr llvm::StringLiteral Usage =
         "a condition is {args: N}, {object: variable}, {returns: class} or "
         "{arg: I, equals|has-bits: V}, {arg: I, type|mentions: class}, "
-        "{arg: I, is: variable}";
+        "{arg: I, is: variable}, {made-by: function}";
     auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
     if (!Map) {
       fail(&N, Usage);
@@ -546,7 +546,7 @@ private:
           return std::nullopt;
         C.Value = *V;
       } else if (Key == "type" || Key == "is" || Key == "object" ||
-                 Key == "returns" || Key == "mentions") {
+                 Key == "returns" || Key == "mentions" || Key == "made-by") {
         std::string Name = scalar(KV.getValue());
         if (!familyName(Name).Name.empty()) {
           // Expanded over the family's namespaces once they are known.
@@ -563,6 +563,7 @@ private:
                   .Case("is", ArgCondition::Kind::IsVar)
                   .Case("returns", ArgCondition::Kind::Returns)
                   .Case("mentions", ArgCondition::Kind::Mentions)
+                  .Case("made-by", ArgCondition::Kind::MadeBy)
                   .Default(ArgCondition::Kind::ObjectIs);
       } else {
         fail(KV.getKey(), "unknown condition '" + Key + "'; " + Usage);
@@ -571,7 +572,8 @@ private:
     }
     const bool NeedsArg = C.K != ArgCondition::Kind::ArgCount &&
                           C.K != ArgCondition::Kind::ObjectIs &&
-                          C.K != ArgCondition::Kind::Returns;
+                          C.K != ArgCondition::Kind::Returns &&
+                          C.K != ArgCondition::Kind::MadeBy;
     if (!HasTest || HasArg != NeedsArg) {
       fail(&N, Usage);
       return std::nullopt;

@@ -42,6 +42,8 @@ struct ArgCondition {
     Returns,  ///< The call returns an object of class Name.
     Mentions, ///< Argument Arg's type is, is nested in, or has among its
               ///< template arguments the class Name.
+    MadeBy,   ///< For a destructor: the object was made by a call to the
+              ///< function Name (a future of std::async).
   };
   Kind K = Kind::ArgCount;
   unsigned Arg = 0;
@@ -50,7 +52,8 @@ struct ArgCondition {
   /// (MSG_DONTWAIT, WNOHANG), read from the translation unit's macros or
   /// declarations; empty when the catalog gives a number.
   std::string Constant;
-  /// Qualified name components, for HasType, IsVar, ObjectIs and Returns.
+  /// Qualified name components, for HasType, IsVar, ObjectIs, Returns,
+  /// Mentions and MadeBy.
   std::vector<std::string> Name;
 };
 

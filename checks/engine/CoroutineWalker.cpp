@@ -22,6 +22,26 @@ const Expr *statementCall(const Stmt *S) {
   return nullptr;
 }
 
+/// The temporary a statement makes and discards, destroyed at its end:
+/// 'std::jthread(work);', 'std::async(std::launch::async, f);'.
+const CXXBindTemporaryExpr *statementTemporary(const Stmt *S) {
+  const auto *E = llvm::dyn_cast_if_present<Expr>(S);
+  while (E) {
+    E = E->IgnoreParens();
+    if (const auto *Bound = llvm::dyn_cast<CXXBindTemporaryExpr>(E))
+      return Bound;
+    if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    else if (const auto *Cast = llvm::dyn_cast<ImplicitCastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
 /// The call awaited by a statement 'co_await call(...);', if it is one.
 const Expr *awaitedCall(const Stmt *S) {
   const auto *E = llvm::dyn_cast_if_present<Expr>(S);
@@ -235,6 +255,8 @@ public:
     for (Stmt *Child : S->body()) {
       if (const Expr *Call = statementCall(Child))
         StatementCalls.insert(Call);
+      if (const CXXBindTemporaryExpr *Temporary = statementTemporary(Child))
+        StatementTemporaries.insert(Temporary);
       ColdNow = colder(ColdOnEntry, ColdAt[I++]);
       if (!TraverseStmt(Child))
         return false;
@@ -314,6 +336,19 @@ public:
     return true;
   }
 
+  // A temporary a statement discards is destroyed at the statement's end.
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
+    if (!StatementTemporaries.contains(E))
+      return true;
+    const CXXDestructorDecl *Dtor = E->getTemporary()->getDestructor();
+    if (!Dtor || Dtor->isTrivial())
+      return true;
+    CallSite Site{E->getSubExpr(), Dtor, Dtor->getParent(), true, nullptr};
+    Site.DestroysTemporary = true;
+    add(Site);
+    return true;
+  }
+
   bool VisitCoawaitExpr(CoawaitExpr *E) {
     if (!E->isImplicit()) {
       suspend(E->getKeywordLoc(), "co_await");
@@ -361,7 +396,8 @@ private:
     const CXXDestructorDecl *Dtor = RD->getDestructor();
     if (!Dtor)
       return;
-    CallSite Site{D.getInit(), Dtor, RD, false, nullptr};
+    // The call that made the object, for the catalog's conditions on it.
+    CallSite Site{D.getInit()->IgnoreImplicit(), Dtor, RD, false, nullptr};
     Site.Destroyed = &D;
     Site.DestroyedAt = ScopeEnds.back();
     Locals.insert(&D);
@@ -425,8 +461,10 @@ public:
 private:
   static constexpr llvm::StringLiteral HandingOn[] = {"move", "forward", "swap",
                                                       "exchange"};
+  // A future's get() or wait() leaves nothing for its destructor to wait
+  // for.
   static constexpr llvm::StringLiteral EndingMethods[] = {
-      "detach", "join", "release", "swap", "wait"};
+      "detach", "get", "join", "release", "swap", "wait"};
 
   /// For each statement of S: how every path from it ends, when it reaches a
   /// statement of S that throws or does not return with nothing in between
@@ -491,6 +529,7 @@ private:
   llvm::SmallPtrSet<const VarDecl *, 8> Locals;
   llvm::SmallPtrSet<const VarDecl *, 4> HandedOn;
   llvm::SmallPtrSet<const Expr *, 16> StatementCalls;
+  llvm::SmallPtrSet<const CXXBindTemporaryExpr *, 4> StatementTemporaries;
   llvm::SmallPtrSet<const Expr *, 8> PostfixOperands;
   llvm::DenseMap<const LambdaExpr *, Runs> Placed;
   llvm::DenseMap<const Expr *, const Expr *> DefaultUsers;

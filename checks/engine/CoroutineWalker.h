@@ -65,6 +65,9 @@ struct CallSite {
   /// scope ends.
   const VarDecl *Destroyed = nullptr;
   SourceLocation DestroyedAt = SourceLocation();
+  /// For the destruction of a temporary whose value a statement discards
+  /// ('std::jthread(work);'): Call made it, Callee is its destructor.
+  bool DestroysTemporary = false;
   /// For a call in a default argument or a default member initialiser: the
   /// parameter or field it is the default of, and where the body uses it
   /// (the call that omits the argument, the initialisation that omits the

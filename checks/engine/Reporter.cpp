@@ -221,6 +221,9 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
   } else if (F.Site.Destroyed) {
     NoFixHere = "it runs when '" + F.Site.Destroyed->getName().str() +
                 "' goes out of scope";
+  } else if (F.Site.DestroysTemporary) {
+    NoFixHere = "it runs when the temporary is destroyed, at the end of the "
+                "statement";
   } else {
     NoFixHere = whyNoFixIn(Loc);
   }

@@ -5,6 +5,7 @@
 // RUN: %check_async_tidy %s async-blocking-wait %t -- %asio_flags
 
 #include <asio.hpp>
+#include <future>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -54,5 +55,30 @@ std::jthread start() {
 
 asio::awaitable<void> returned() {
   threads.push_back(start());
+  co_return;
+}
+
+// A temporary a statement discards is destroyed at the statement's end: a
+// jthread joins there, and the future of std::async waits for its task
+// (not a deferred one). A future whose result is read, or one kept and
+// never read, likewise at the end of its scope.
+int compute();
+
+asio::awaitable<void> temporaries() {
+  std::jthread{work};
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::jthread::~jthread' joins its thread when it goes out of scope inside coroutine 'temporaries'
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix is offered for 'std::jthread::~jthread': it runs when the temporary is destroyed, at the end of the statement
+  std::async(std::launch::async, work);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::future::~future' waits for the task std::async started when it is destroyed inside coroutine 'temporaries'
+  auto kept = std::async(std::launch::async, compute);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'std::future::~future' waits for the task std::async started when it is destroyed inside coroutine 'temporaries'
+  auto read = std::async(std::launch::async, compute);
+  int v = read.get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'std::future::get' waits for another thread inside coroutine 'temporaries'
+  std::async(std::launch::deferred, work);
+  std::future<int> lazy = std::async(std::launch::deferred, compute);
+  threads.push_back(std::jthread(work));
+  std::jthread idle;
+  (void)v;
   co_return;
 }
