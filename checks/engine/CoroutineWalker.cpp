@@ -74,6 +74,24 @@ void collectCoroutineLambdas(const Stmt *S,
     collectCoroutineLambdas(Child, Out);
 }
 
+/// The lambda an argument passes, through a conversion into a callable
+/// type ('std::function<void()> f = [&] {...}').
+const LambdaExpr *passedLambda(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *L = llvm::dyn_cast<LambdaExpr>(E))
+      return L;
+    if (const auto *Ctor = llvm::dyn_cast<CXXConstructExpr>(E);
+        Ctor && Ctor->getNumArgs() == 1)
+      E = Ctor->getArg(0);
+    else if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
 /// The lambda of '[&] { ... }()', called where it is written.
 const LambdaExpr *calledLambda(const CallExpr &E) {
   const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&E);
@@ -331,8 +349,26 @@ public:
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
     noteDefaultArguments(*E, callArguments(*E));
-    if (const FunctionDecl *Ctor = E->getConstructor())
-      add({E, Ctor, nullptr, StatementCalls.contains(E), nullptr});
+    const CXXConstructorDecl *Ctor = E->getConstructor();
+    if (!Ctor)
+      return true;
+    // A scope guard or an awaiter keeps what it is given, to call it later
+    // on this thread.
+    for (const Expr *Arg : callArguments(*E))
+      if (const LambdaExpr *L = passedLambda(Arg); L && !Placed.contains(L))
+        Placed[L] = Where.lambda(
+            *L, {LambdaUse::Stored, nullptr, 0, Ctor->getParent()});
+    add({E, Ctor, nullptr, StatementCalls.contains(E), nullptr});
+    return true;
+  }
+  // The same for an aggregate: 'Guard{[&] {...}}'.
+  bool VisitInitListExpr(InitListExpr *E) {
+    const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl();
+    if (!RD)
+      return true;
+    for (const Expr *Init : E->inits())
+      if (const LambdaExpr *L = passedLambda(Init); L && !Placed.contains(L))
+        Placed[L] = Where.lambda(*L, {LambdaUse::Stored, nullptr, 0, RD});
     return true;
   }
 

@@ -4,6 +4,7 @@
 #include "AnalysisOptions.h"
 #include "ApiMatcher.h"
 #include "CoroutineWalker.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -197,6 +198,57 @@ bool WhereCodeRuns::runsArgumentsElsewhere(const FunctionDecl &F) const {
       [&](const std::vector<std::string> &Name) { return isNamed(F, Name); });
 }
 
+/// Whether Body calls a member of class type of its own class: 'm_func()',
+/// 'callback_(h, ...)'. Not through a pointer (std::function's manager), not
+/// in a lambda written there (called later, if at all).
+static bool callsMemberCallable(const Stmt *S) {
+  if (!S || llvm::isa<LambdaExpr>(S))
+    return false;
+  const Expr *Callee = nullptr;
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    Callee = Op->getArg(0);
+  else if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
+    Callee = Call->getCallee();
+  if (Callee) {
+    const auto *Member =
+        llvm::dyn_cast<MemberExpr>(Callee->IgnoreParenImpCasts());
+    const auto *Field =
+        Member ? llvm::dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+    if (Field && Field->getType()->isRecordType() &&
+        llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return true;
+  }
+  return llvm::any_of(S->children(), callsMemberCallable);
+}
+
+bool WhereCodeRuns::callsStoredCallable(const CXXRecordDecl &RD) const {
+  auto [It, New] = CallsStored.try_emplace(&RD, false);
+  if (!New)
+    return It->second;
+  // The destructor of a class of the project is searched where the object
+  // is destroyed, like any helper; a library's (Qt's QScopeGuard) is not.
+  const bool LibraryDestructor =
+      RD.getASTContext().getSourceManager().isInSystemHeader(RD.getLocation());
+  for (const CXXMethodDecl *M : RD.methods()) {
+    if (!(llvm::isa<CXXDestructorDecl>(M) && LibraryDestructor) &&
+        !(M->getIdentifier() && M->getName() == "await_suspend"))
+      continue;
+    // A member of a class template may not be instantiated: its pattern
+    // says the same.
+    const FunctionDecl *Def = M->getDefinition();
+    if (!Def || !Def->getBody())
+      if (const FunctionDecl *Pattern = M->getTemplateInstantiationPattern())
+        Def = Pattern->getDefinition();
+    if (Def && callsMemberCallable(Def->getBody())) {
+      It = CallsStored.find(&RD);
+      It->second = true;
+      break;
+    }
+  }
+  return CallsStored.find(&RD)->second;
+}
+
 Runs WhereCodeRuns::lambda(const LambdaExpr &L, const LambdaUse &Use) const {
   switch (Use.K) {
   case LambdaUse::CalledOnTheSpot:
@@ -210,6 +262,14 @@ Runs WhereCodeRuns::lambda(const LambdaExpr &L, const LambdaUse &Use) const {
         isCall(*Use.Site, HopTarget::Inline))
       return Runs::Here;
     return Runs::Elsewhere;
+  case LambdaUse::Stored:
+    // Kept by a scope guard or an awaiter that calls it from its destructor
+    // or await_suspend: it runs on this thread, at the end of the scope or
+    // as the coroutine suspends.
+    return !isCoroutineLambda(L) && Use.Holder &&
+                   callsStoredCallable(*Use.Holder)
+               ? Runs::Here
+               : Runs::Elsewhere;
   case LambdaUse::Other:
     // Whoever receives it decides when and where it runs; a stored lambda
     // called later in the body is searched like a helper at that call.

@@ -29,6 +29,7 @@
 #include <optional>
 
 namespace clang {
+class CXXRecordDecl;
 class Expr;
 class FunctionDecl;
 class LambdaExpr;
@@ -55,11 +56,13 @@ struct LambdaUse {
   enum Kind : uint8_t {
     CalledOnTheSpot, ///< '[&] { ... }()'
     Argument,        ///< passed to Site's callee as argument Index
+    Stored,          ///< passed to the constructor of Holder, which keeps it
     Other,           ///< stored, returned, ...
   };
   Kind K = Other;
   const CallSite *Site = nullptr;
   unsigned Index = 0;
+  const CXXRecordDecl *Holder = nullptr;
 };
 
 class WhereCodeRuns {
@@ -102,9 +105,15 @@ private:
   /// conditions hold.
   bool isCall(const CallSite &Site, HopTarget Kind) const;
 
+  /// Whether a class calls a callable member of its own from its destructor
+  /// (a scope guard) or from await_suspend (an awaiter that runs a callback
+  /// as it suspends): what it keeps runs on the thread that owns it.
+  bool callsStoredCallable(const CXXRecordDecl &RD) const;
+
   const ApiMatcher &Matcher;
   const AnalysisOptions &Options;
   llvm::DenseSet<const FunctionDecl *> OnPool;
+  mutable llvm::DenseMap<const CXXRecordDecl *, bool> CallsStored;
 };
 
 /// The variable or member an expression names ('f', 'this->f'), if any.
