@@ -359,11 +359,15 @@ std::string fixSection(const Catalog &C, Category Cat, const Example &Ex) {
       const SwapRule &R = *Rules.front();
       ArgRequirement Req =
           R.Args.empty() ? ArgRequirement::Any : R.Args.front();
+      // A sample argument of the kind the rule takes: sleep's seconds are
+      // an integer, a timer's a duration.
       std::string Arg = "100ms";
       if (Req == ArgRequirement::Awaitable)
         Arg = "child()";
       else if (Req == ArgRequirement::Any)
         Arg = "n";
+      else if (Req == ArgRequirement::Unchanged)
+        Arg = "2u";
       std::string Before = A.Name + "(" + Arg + ")";
       Example Other;
       std::string After = expandExample(R.Code, Other, F, Before);
