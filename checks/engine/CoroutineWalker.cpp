@@ -248,16 +248,10 @@ public:
   }
   // After 'while (!ready) { ... }' with no break, the condition is false.
   bool TraverseWhileStmt(WhileStmt *S, DataRecursionQueue *Q = nullptr) {
-    bool Result = Base::TraverseWhileStmt(S, Q);
-    if (Result && !hasBreak(S->getBody()))
-      Where.readyObjects(*S->getCond(), false, Ready);
-    return Result;
+    return Base::TraverseWhileStmt(S, Q) && afterLoop(*S->getCond(), *S);
   }
   bool TraverseDoStmt(DoStmt *S, DataRecursionQueue *Q = nullptr) {
-    bool Result = Base::TraverseDoStmt(S, Q);
-    if (Result && !hasBreak(S->getBody()))
-      Where.readyObjects(*S->getCond(), false, Ready);
-    return Result;
+    return Base::TraverseDoStmt(S, Q) && afterLoop(*S->getCond(), *S);
   }
 
   // Statements in order: a statement may hop to a pool or back, for the
@@ -527,6 +521,12 @@ private:
       S = E->IgnoreParenImpCasts();
     return llvm::isa_and_present<ReturnStmt, CoreturnStmt, CXXThrowExpr,
                                  BreakStmt, ContinueStmt, GotoStmt>(S);
+  }
+  /// After a loop that cannot break out, its condition is false.
+  template <class Loop> bool afterLoop(const Expr &Cond, const Loop &L) {
+    if (!hasBreak(L.getBody()))
+      Where.readyObjects(Cond, false, Ready);
+    return true;
   }
   /// Whether a loop body may break out of the loop.
   static bool hasBreak(const Stmt *S) {
