@@ -71,8 +71,29 @@ std::string conditionText(const ArgCondition &C) {
     return Arg + " involves `" + Name + "`";
   case ArgCondition::Kind::MadeBy:
     return "made by `" + Name + "`";
+  case ArgCondition::Kind::ObjectMentions:
+    return "called on an object involving `" + Name + "`";
   }
   return {};
+}
+
+/// Which descriptor an entry of 'descriptors:' acts on.
+std::string descriptorText(const ApiEntry &E) {
+  const int D = E.Descriptor.value_or(ApiEntry::DescriptorObject);
+  if (D == ApiEntry::DescriptorResult)
+    return "its result";
+  if (D == ApiEntry::DescriptorObject)
+    return "its object";
+  return "argument " + std::to_string(D + 1);
+}
+
+/// What an entry of 'descriptors:' does to its descriptor.
+llvm::StringRef descriptorEffect(HopTarget Does) {
+  if (Does == HopTarget::NonBlocking)
+    return "makes it non-blocking";
+  if (Does == HopTarget::AwaitsReady)
+    return "awaits its readiness";
+  return "opens a file";
 }
 
 std::string conditions(const std::vector<ArgCondition> &Cs) {
@@ -189,6 +210,22 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
                  ? "it returns true"
                  : "it returns `" + llvm::join(E.ReadyValue, "::") + "`")
          << " |\n";
+  OS << "\n## Descriptors\n\n"
+     << "A call on a descriptor the code made non-blocking, or whose "
+        "readiness the\ncoroutine awaits, returns at once and is not "
+        "reported; a descriptor opened on\na file stays blocking.\n\n"
+     << "| call | descriptor | does | when |\n|---|---|---|---|\n";
+  for (const ApiEntry &E : C.entries()) {
+    if (E.Hop != HopTarget::NonBlocking && E.Hop != HopTarget::AwaitsReady &&
+        E.Hop != HopTarget::OpensFile)
+      continue;
+    std::string When = conditions(E.When);
+    if (E.Flags)
+      When += (When.empty() ? "" : "; and ") + conditionText(*E.Flags);
+    OS << "| `" << E.Name << "` | " << descriptorText(E) << " | "
+       << descriptorEffect(E.Hop) << " | " << (When.empty() ? "always" : When)
+       << " |\n";
+  }
   OS << "\n## Factories\n\n"
      << "What these construct, with the caller's type and arguments, is "
         "reported at the\ncall (`std::make_unique<std::ifstream>(path)` opens "

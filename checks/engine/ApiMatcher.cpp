@@ -148,6 +148,23 @@ std::optional<llvm::APSInt> constantValue(const Expr &Arg,
   return Field.getInt();
 }
 
+/// The bits an integer expression has set whatever its variables hold: a
+/// constant's, and for 'flags | O_NONBLOCK' those of either operand.
+std::optional<llvm::APSInt> knownBits(const Expr &Arg, const ASTContext &Ctx) {
+  if (std::optional<llvm::APSInt> V = constantValue(Arg, Ctx))
+    return V;
+  const auto *Or = llvm::dyn_cast<BinaryOperator>(Arg.IgnoreParenImpCasts());
+  if (!Or || Or->getOpcode() != BO_Or)
+    return std::nullopt;
+  std::optional<llvm::APSInt> L = knownBits(*Or->getLHS(), Ctx);
+  std::optional<llvm::APSInt> R = knownBits(*Or->getRHS(), Ctx);
+  if (!L || !R)
+    return L ? L : R;
+  if (L->getBitWidth() != R->getBitWidth())
+    return llvm::APSInt::get(L->getExtValue() | R->getExtValue());
+  return *L | *R;
+}
+
 } // namespace
 
 bool declaredNonBlocking(const FunctionDecl &F) {
@@ -266,6 +283,10 @@ bool ApiMatcher::holds(const ArgCondition &C, const Expr &Call) const {
     return refersTo(callObject(Call), C.Name);
   case ArgCondition::Kind::Returns:
     return hasClassType(Call, C.Name);
+  case ArgCondition::Kind::ObjectMentions: {
+    const Expr *Object = callObject(Call);
+    return Object && typeMentions(Object->getType(), C.Name);
+  }
   default:
     break;
   }
@@ -281,7 +302,9 @@ bool ApiMatcher::holds(const ArgCondition &C, const Expr &Call) const {
     return refersTo(&Arg, C.Name);
   case ArgCondition::Kind::Equals:
   case ArgCondition::Kind::HasBits: {
-    std::optional<llvm::APSInt> V = constantValue(Arg, Ctx);
+    std::optional<llvm::APSInt> V = C.K == ArgCondition::Kind::HasBits
+                                        ? knownBits(Arg, Ctx)
+                                        : constantValue(Arg, Ctx);
     if (!V || V->getSignificantBits() > 64)
       return false;
     const int64_t Value = V->getExtValue();
@@ -361,7 +384,7 @@ std::optional<int64_t> ApiMatcher::constant(llvm::StringRef Name) const {
 bool ApiMatcher::conditionsHold(const ApiEntry &Api, const Expr &Call) const {
   auto Holds = [&](const ArgCondition &C) { return holds(C, Call); };
   return (Api.When.empty() || llvm::any_of(Api.When, Holds)) &&
-         llvm::none_of(Api.Unless, Holds);
+         llvm::none_of(Api.Unless, Holds) && (!Api.Flags || Holds(*Api.Flags));
 }
 
 const ApiEntry *ApiMatcher::blockingApi(const CallSite &Site) {

@@ -149,14 +149,14 @@ Catalog::hopCandidates(llvm::StringRef Name) const {
 namespace {
 
 constexpr llvm::StringLiteral TopKeys[] = {
-    "version", "apis",       "hops",      "offloads", "inline",
-    "ready",   "frameworks", "libraries", "factories"};
+    "version", "apis",        "hops",       "offloads",  "inline",
+    "ready",   "descriptors", "frameworks", "libraries", "factories"};
 constexpr llvm::StringLiteral EntryKeys[] = {
-    "name", "category", "reason", "unless",     "when",
-    "to",   "opt-in",   "swap",   "async-twin", "ready-value"};
+    "name", "category",   "reason",      "unless",     "when", "to",   "opt-in",
+    "swap", "async-twin", "ready-value", "descriptor", "does", "flags"};
 constexpr llvm::StringLiteral ConditionKeys[] = {
-    "arg", "args",   "equals",  "has-bits", "type",
-    "is",  "object", "returns", "mentions", "made-by"};
+    "arg",    "args",    "equals",   "has-bits", "type",           "is",
+    "object", "returns", "mentions", "made-by",  "object-mentions"};
 constexpr llvm::StringLiteral SwapKeys[] = {"code",  "needs", "include",
                                             "arity", "value", "args"};
 constexpr llvm::StringLiteral FrameworkKeys[] = {
@@ -237,7 +237,7 @@ public:
                    [&](llvm::StringRef N) { Result.addLibrary(N.str()); }))
           break;
       } else if (Key == "apis" || Key == "hops" || Key == "offloads" ||
-                 Key == "inline" || Key == "ready") {
+                 Key == "inline" || Key == "ready" || Key == "descriptors") {
         SawApis |= Key == "apis";
         auto *Seq =
             llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
@@ -249,7 +249,8 @@ public:
           std::vector<ApiEntry> Es =
               entry(N, /*IsHop=*/Key != "apis",
                     /*IsOffload=*/Key == "offloads" || Key == "inline" ||
-                        Key == "ready");
+                        Key == "ready",
+                    /*IsDescriptors=*/Key == "descriptors");
           if (Es.empty())
             break;
           for (ApiEntry &E : Es) {
@@ -401,7 +402,8 @@ private:
   /// One entry per name: 'name' may list several declarations that share
   /// everything else (asio:: and boost::asio::).
   std::vector<ApiEntry> entry(llvm::yaml::Node &N, bool IsHop,
-                              bool IsOffload = false) {
+                              bool IsOffload = false,
+                              bool IsDescriptors = false) {
     auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
     if (!Map) {
       fail(&N, "an entry must be a mapping");
@@ -461,6 +463,21 @@ private:
         E.ReadyValue = Catalog::splitQualifiedName(scalar(V));
         if (E.ReadyValue.size() < 2)
           fail(V, "'ready-value' is a qualified enumerator name");
+      } else if (Key == "descriptor") {
+        descriptor(V, E, IsDescriptors);
+      } else if (Key == "does" && IsDescriptors) {
+        std::string D = scalar(V);
+        if (D == "nonblocking")
+          E.Hop = HopTarget::NonBlocking;
+        else if (D == "awaits-ready")
+          E.Hop = HopTarget::AwaitsReady;
+        else if (D == "opens-file")
+          E.Hop = HopTarget::OpensFile;
+        else
+          fail(V, "'does' is nonblocking, awaits-ready or opens-file");
+      } else if (Key == "flags" && IsDescriptors) {
+        if (std::optional<ArgCondition> Cond = condition(*V))
+          E.Flags = *Cond;
       } else if (Key == "async-twin") {
         E.AsyncTwin = scalar(V);
         checkTemplateAt(V, E.AsyncTwin, TemplateKind::Twin);
@@ -470,8 +487,14 @@ private:
     }
     if (Failed)
       return {};
-    if (IsHop ? Names.empty() || (E.Hop == HopTarget::None && !IsOffload)
-              : Names.empty() || !HasCategory || E.Reason.empty()) {
+    if (IsDescriptors) {
+      if (Names.empty() || E.Hop == HopTarget::None || !E.Descriptor) {
+        fail(&N, "an entry of 'descriptors' needs 'name', 'does' and "
+                 "'descriptor'");
+        return {};
+      }
+    } else if (IsHop ? Names.empty() || (E.Hop == HopTarget::None && !IsOffload)
+                     : Names.empty() || !HasCategory || E.Reason.empty()) {
       fail(&N, IsHop ? "a hop needs 'name' and 'to'"
                      : "an entry needs 'name', 'category' and 'reason'");
       return {};
@@ -487,11 +510,29 @@ private:
     return Result;
   }
 
+  /// 'descriptor: I', 'descriptor: object', and for the entries of
+  /// 'descriptors:' that make one, 'descriptor: result'.
+  void descriptor(llvm::yaml::Node *V, ApiEntry &E, bool IsDescriptors) {
+    const std::string D = scalar(V);
+    int64_t I = 0;
+    if (D == "object")
+      E.Descriptor = ApiEntry::DescriptorObject;
+    else if (D == "result" && IsDescriptors)
+      E.Descriptor = ApiEntry::DescriptorResult;
+    else if (!llvm::StringRef(D).getAsInteger(0, I) && I >= 0 && I < 64)
+      E.Descriptor = static_cast<int>(I);
+    else
+      fail(V, IsDescriptors ? "'descriptor' is an argument index, object or "
+                              "result"
+                            : "'descriptor' is an argument index or object");
+  }
+
   std::optional<ArgCondition> condition(llvm::yaml::Node &N) {
     static constexpr llvm::StringLiteral Usage =
         "a condition is {args: N}, {object: variable}, {returns: class} or "
         "{arg: I, equals|has-bits: V}, {arg: I, type|mentions: class}, "
-        "{arg: I, is: variable}, {made-by: function}";
+        "{arg: I, is: variable}, {made-by: function}, "
+        "{object-mentions: class}";
     auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
     if (!Map) {
       fail(&N, Usage);
@@ -546,7 +587,8 @@ private:
           return std::nullopt;
         C.Value = *V;
       } else if (Key == "type" || Key == "is" || Key == "object" ||
-                 Key == "returns" || Key == "mentions" || Key == "made-by") {
+                 Key == "returns" || Key == "mentions" || Key == "made-by" ||
+                 Key == "object-mentions") {
         std::string Name = scalar(KV.getValue());
         if (!familyName(Name).Name.empty()) {
           // Expanded over the family's namespaces once they are known.
@@ -564,6 +606,7 @@ private:
                   .Case("returns", ArgCondition::Kind::Returns)
                   .Case("mentions", ArgCondition::Kind::Mentions)
                   .Case("made-by", ArgCondition::Kind::MadeBy)
+                  .Case("object-mentions", ArgCondition::Kind::ObjectMentions)
                   .Default(ArgCondition::Kind::ObjectIs);
       } else {
         fail(KV.getKey(), "unknown condition '" + Key + "'; " + Usage);
@@ -573,7 +616,8 @@ private:
     const bool NeedsArg = C.K != ArgCondition::Kind::ArgCount &&
                           C.K != ArgCondition::Kind::ObjectIs &&
                           C.K != ArgCondition::Kind::Returns &&
-                          C.K != ArgCondition::Kind::MadeBy;
+                          C.K != ArgCondition::Kind::MadeBy &&
+                          C.K != ArgCondition::Kind::ObjectMentions;
     if (!HasTest || HasArg != NeedsArg) {
       fail(&N, Usage);
       return std::nullopt;

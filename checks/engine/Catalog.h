@@ -32,18 +32,20 @@ namespace clang::tidy::async {
 /// unless one holds, or blocks only when one holds.
 struct ArgCondition {
   enum class Kind : uint8_t {
-    ArgCount, ///< The call passes exactly Value arguments.
-    Equals,   ///< Argument Arg is a constant equal to Value (or a zero
-              ///< duration when Value is 0).
-    HasBits,  ///< Argument Arg is a constant with all bits of Value set.
-    HasType,  ///< Argument Arg is of class Name.
-    IsVar,    ///< Argument Arg names the variable Name.
-    ObjectIs, ///< The object of a member call names the variable Name.
-    Returns,  ///< The call returns an object of class Name.
-    Mentions, ///< Argument Arg's type is, is nested in, or has among its
-              ///< template arguments the class Name.
-    MadeBy,   ///< For a destructor: the object was made by a call to the
-              ///< function Name (a future of std::async).
+    ArgCount,       ///< The call passes exactly Value arguments.
+    Equals,         ///< Argument Arg is a constant equal to Value (or a zero
+                    ///< duration when Value is 0).
+    HasBits,        ///< Argument Arg is a constant with all bits of Value set.
+    HasType,        ///< Argument Arg is of class Name.
+    IsVar,          ///< Argument Arg names the variable Name.
+    ObjectIs,       ///< The object of a member call names the variable Name.
+    Returns,        ///< The call returns an object of class Name.
+    Mentions,       ///< Argument Arg's type is, is nested in, or has among its
+                    ///< template arguments the class Name.
+    MadeBy,         ///< For a destructor: the object was made by a call to the
+                    ///< function Name (a future of std::async).
+    ObjectMentions, ///< The type of the object of a member call mentions
+                    ///< the class Name, as Mentions does.
   };
   Kind K = Kind::ArgCount;
   unsigned Arg = 0;
@@ -53,7 +55,7 @@ struct ArgCondition {
   /// declarations; empty when the catalog gives a number.
   std::string Constant;
   /// Qualified name components, for HasType, IsVar, ObjectIs, Returns,
-  /// Mentions and MadeBy.
+  /// Mentions, MadeBy and ObjectMentions.
   std::vector<std::string> Name;
 };
 
@@ -61,8 +63,21 @@ struct ArgCondition {
 /// of the block after a hop (Pool, Loop), the coroutines given to an offload,
 /// the callables given to a function that calls them before it returns
 /// (Inline). An entry of 'ready:' sends nothing anywhere: its call tells
-/// whether its object is ready, so that waiting on it returns at once.
-enum class HopTarget : uint8_t { None, Pool, Loop, Offload, Inline, Ready };
+/// whether its object is ready, so that waiting on it returns at once. An
+/// entry of 'descriptors:' makes a descriptor non-blocking (NonBlocking),
+/// awaited, waits until one is ready (AwaitsReady), or opens a file, which
+/// its flags cannot make non-blocking (OpensFile).
+enum class HopTarget : uint8_t {
+  None,
+  Pool,
+  Loop,
+  Offload,
+  Inline,
+  Ready,
+  NonBlocking,
+  AwaitsReady,
+  OpensFile,
+};
 
 /// What an argument must be for a swap fix to stay equivalent.
 enum class ArgRequirement : uint8_t {
@@ -137,6 +152,15 @@ struct ApiEntry {
   /// object is ready, as name components; empty when it returns true then.
   std::vector<std::string> ReadyValue;
 
+  /// For a call on a descriptor: the argument that is the descriptor, or
+  /// DescriptorObject for the object of a member call; for an entry of
+  /// 'descriptors:' also DescriptorResult, the descriptor it returns.
+  static constexpr int DescriptorObject = -1;
+  static constexpr int DescriptorResult = -2;
+  std::optional<int> Descriptor;
+  /// For an entry of 'descriptors:': a condition that must hold as well as
+  /// one of 'when' (the flag that makes the descriptor non-blocking).
+  std::optional<ArgCondition> Flags;
   /// The swap rules of a family, to be tried in order.
   llvm::SmallVector<const SwapRule *, 2> swapsFor(llvm::StringRef Family) const;
 };

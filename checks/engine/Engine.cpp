@@ -21,7 +21,7 @@ Engine::Engine(
     ASTContext &Ctx, const Preprocessor *PP, const AnalysisOptions &Options,
     const std::array<const CategoryPolicy *, NumCategories> &Policies)
     : Ctx(Ctx), Options(Options), Reach{false, 0, false}, Policies(Policies),
-      Matcher(Ctx, PP, Policies), Where(Matcher, Options) {
+      Matcher(Ctx, PP, Policies), Where(Matcher, Options), Descs(Matcher) {
   // As deep and as wide as the most demanding enabled check asks.
   for (const CategoryPolicy *P : Policies) {
     if (!P)
@@ -178,9 +178,12 @@ void Engine::noteOverrider(const CXXMethodDecl &Method) {
   }
 }
 
-bool Engine::counts(const CallSite &Site, const Link &L) const {
+bool Engine::counts(const FunctionDecl &Caller, const CallSite &Site,
+                    const Link &L) {
   // Waiting on what was checked to be ready returns at once.
   if (Site.ObjectReady && L.Api->Cat == Category::Wait)
+    return false;
+  if (Descs.nonBlocking(Caller, L.Descriptor))
     return false;
   if (!Site.RunsOnce)
     return true;
@@ -194,7 +197,9 @@ void Engine::reaches(const CallSite &Site, unsigned Depth,
   if (Site.OnPool)
     return;
   if (const ApiEntry *Api = Matcher.blockingApi(Site)) {
-    Offer({&Site, Api, 1});
+    Link L{&Site, Api, 1};
+    L.Descriptor = Descriptors::of(Site, *Api);
+    Offer(L);
     return;
   }
   if (Depth <= 1)
@@ -205,7 +210,8 @@ void Engine::reaches(const CallSite &Site, unsigned Depth,
     for (const Link &Next : G.Reaches)
       if (Next.Length)
         Offer({&Site, Next.Api, Next.Length + 1, nullptr, T.Definition,
-               T.ViaOverrider || Next.ViaOverrider});
+               T.ViaOverrider || Next.ViaOverrider,
+               Descriptors::atCaller(Next.Descriptor, Site)});
   }
   if (!Targets.empty())
     return;
@@ -233,10 +239,14 @@ const Engine::Facts &Engine::explore(const FunctionDecl &Function,
     if (Site.Coldness != Cold::No)
       continue;
     reaches(Site, Depth, [&](const Link &L) {
-      if (!counts(Site, L))
+      if (!counts(Function, Site, L))
         return;
+      // The shortest way, and one that blocks whatever the descriptor
+      // before one a caller may find non-blocking.
       Link &Best = F.Reaches[static_cast<unsigned>(L.Api->Cat)];
-      if (Best.Length == 0 || L.Length < Best.Length)
+      if (Best.Length == 0 ||
+          std::pair(L.Descriptor != nullptr, L.Length) <
+              std::pair(Best.Descriptor != nullptr, Best.Length))
         Best = L;
     });
   }
@@ -327,7 +337,7 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
     if (Site.Coldness == Cold::Exits)
       continue;
     reaches(Site, Reach.MaxDepth + 1, [&](const Link &L) {
-      if (!counts(Site, L))
+      if (!counts(Coroutine, Site, L))
         return;
       R.Findings.push_back({Site, L.Api, L.Length > 1 ? L.Next : nullptr,
                             L.Length - 1, L.External, L.ViaOverrider});

@@ -16,6 +16,7 @@
 #include "ApiMatcher.h"
 #include "Catalog.h"
 #include "CoroutineWalker.h"
+#include "Descriptors.h"
 #include "Summaries.h"
 #include "WhereCodeRuns.h"
 #include "llvm/ADT/DenseMap.h"
@@ -140,6 +141,9 @@ private:
     /// The function Site leads to: its callee, or an overrider of it.
     const FunctionDecl *Next = nullptr;
     bool ViaOverrider = false;
+    /// The descriptor the API acts on, as this function names it, when the
+    /// code shows it: the API returns at once if it is non-blocking.
+    const ValueDecl *Descriptor = nullptr;
   };
   struct Target {
     const FunctionDecl *Definition;
@@ -162,10 +166,11 @@ private:
   /// shortest way per category, or what the summaries say of its callee.
   void reaches(const CallSite &Site, unsigned Depth,
                llvm::function_ref<void(const Link &)> Offer);
-  /// Whether a link found from Site counts: not a wait on an object checked
-  /// to be ready; a static initialiser runs once, and counts only for the
-  /// checks that ask for it.
-  bool counts(const CallSite &Site, const Link &L) const;
+  /// Whether a link found from Site in Caller counts: not a wait on an
+  /// object checked to be ready, nor a call on a descriptor Caller made
+  /// non-blocking or awaits ready; a static initialiser runs once, and counts
+  /// only for the checks that ask for it.
+  bool counts(const FunctionDecl &Caller, const CallSite &Site, const Link &L);
   /// Whether F is a coroutine that yields and never awaits, of no framework
   /// whose coroutines await: a generator pulled on its consumer's thread.
   bool isPullGenerator(const FunctionDecl &F);
@@ -194,6 +199,7 @@ private:
   std::array<const CategoryPolicy *, NumCategories> Policies;
   ApiMatcher Matcher;
   WhereCodeRuns Where;
+  Descriptors Descs;
   llvm::StringMap<const Framework *> FrameworkTypes;
   llvm::DenseMap<const CXXMethodDecl *,
                  llvm::SmallVector<const CXXMethodDecl *, 2>>
