@@ -135,8 +135,6 @@ void BlockingCheck::registerMatchers(MatchFinder *Finder) {
   // What the analysis as a whole needs, matched once for all checks.
   if (!Shared->participate())
     return;
-  if (Shared->followsOverriders())
-    Finder->addMatcher(cxxMethodDecl(isOverride()).bind("overrider"), this);
   // Writing summaries: every function this file defines.
   if (Shared->options().WriteSummaries &&
       !Shared->options().SummaryDirectory.empty())
@@ -153,17 +151,20 @@ void BlockingCheck::check(const MatchFinder::MatchResult &Result) {
     E.noteDefinition(*D);
     return;
   }
-  if (const auto *M = Result.Nodes.getNodeAs<CXXMethodDecl>("overrider")) {
-    E.noteOverrider(*M);
-    return;
-  }
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   Coroutines.push_back(Coroutine);
   // Analysing here rather than at the end of the translation unit puts the
   // cost where --enable-check-profile sees it, under the first check that
-  // matches the coroutine (the analysis is shared and memoised).
-  if (!E.analysesAtEnd())
-    E.analyse(*Coroutine);
+  // matches the coroutine (the analysis is shared and memoised). The whole
+  // translation unit has been parsed: every overrider is known.
+  E.analyse(*Coroutine);
+}
+
+/// Whether two findings are ways one call reaches through the functions it
+/// may run: helpers in this translation unit, at the same call.
+static bool sameCall(const Finding &A, const Finding &B) {
+  return A.Call == B.Call && A.Helper && B.Helper && !A.External &&
+         !B.External && A.Helper != B.Helper;
 }
 
 void BlockingCheck::onEndOfTranslationUnit() {
@@ -171,23 +172,30 @@ void BlockingCheck::onEndOfTranslationUnit() {
     return;
   if (!Coroutines.empty()) {
     Engine &E = Shared->engine(*Ctx);
-    // Every coroutine first, as one may hand another to a thread pool: done
-    // in check() already unless the analyses wait for every overrider.
-    if (E.analysesAtEnd())
-      for (const FunctionDecl *Coroutine : Coroutines)
-        E.analyse(*Coroutine);
+    // Every coroutine was analysed in check(), as one may hand another to a
+    // thread pool.
     Reporter Report(*this, Cat, *Shared, E);
     const SearchReach &Reach = Policy->Reach;
     for (const FunctionDecl *Coroutine : Coroutines) {
       if (E.runsOnPool(*Coroutine))
         continue;
       const CoroutineReport &R = E.analyse(*Coroutine);
-      for (const Finding &F : R.Findings)
-        if (F.Api->Cat == Cat &&
-            (!F.Helper ||
-             (Reach.TransitiveSearch && F.Depth <= Reach.MaxDepth &&
-              (!F.ViaOverrider || Reach.FollowOverriders))))
-          Report.report(R, F);
+      // A virtual call that may run several functions that block is
+      // reported once, with each of them: their findings are adjacent.
+      llvm::SmallVector<const Finding *, 4> Call;
+      for (const Finding &F : R.Findings) {
+        if (F.Api->Cat != Cat ||
+            (F.Helper && (!Reach.TransitiveSearch || F.Depth > Reach.MaxDepth ||
+                          (F.ViaOverrider && !Reach.FollowOverriders))))
+          continue;
+        if (!Call.empty() && !sameCall(*Call.front(), F)) {
+          Report.report(R, Call);
+          Call.clear();
+        }
+        Call.push_back(&F);
+      }
+      if (!Call.empty())
+        Report.report(R, Call);
     }
   }
   // Also when nothing matched: the baseline's entries for it are stale.

@@ -100,12 +100,6 @@ void Analysis::removePolicy(const CategoryPolicy &P) {
   llvm::erase(Policies, &P);
 }
 
-bool Analysis::followsOverriders() const {
-  return llvm::any_of(Policies, [](const CategoryPolicy *P) {
-    return P->Reach.FollowOverriders;
-  });
-}
-
 void Analysis::start(const SourceManager &SM, Preprocessor *PP) {
   if (Started)
     return;

@@ -60,8 +60,6 @@ public:
   /// A check that will see the translation unit to its end; true for the
   /// first, which matches what the analysis as a whole needs.
   bool participate() { return Participants++ == 0; }
-  /// Whether some check follows virtual calls into their overriders.
-  bool followsOverriders() const;
   /// The engine of the translation unit, built on first use with the
   /// policies of every check.
   Engine &engine(ASTContext &Ctx);

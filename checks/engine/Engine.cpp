@@ -7,6 +7,7 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
@@ -137,6 +138,54 @@ const FunctionDecl *Engine::enterable(const FunctionDecl &Callee) {
   return Def;
 }
 
+namespace {
+
+/// For a call the vtable dispatches: the virtual method it names, and its
+/// object. Not for a call qualified with a class, which is never dispatched.
+struct Dispatch {
+  const CXXMethodDecl *Method = nullptr;
+  const Expr *Object = nullptr;
+};
+
+Dispatch dispatchOf(const CallSite &Site) {
+  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Site.Call);
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Site.Callee);
+  // The callee of a destruction is not the call that made the object.
+  if (!Member || !Method || !Method->isVirtual() || !Member->getMethodDecl() ||
+      Member->getMethodDecl()->getCanonicalDecl() != Method->getCanonicalDecl())
+    return {};
+  const auto *ME =
+      llvm::dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
+  if (!ME || ME->hasQualifier())
+    return {};
+  return {Method, ME->getBase()};
+}
+
+/// The method a dispatched call runs whatever the object: 'final' (the
+/// method, or its class), or an object held by value. Clang's rules.
+const CXXMethodDecl *devirtualised(const Dispatch &D) {
+  return D.Method ? D.Method->getDevirtualizedMethod(D.Object,
+                                                     /*IsAppleKext=*/false)
+                  : nullptr;
+}
+
+/// Collects the methods that override others.
+class OverriderCollector : public RecursiveASTVisitor<OverriderCollector> {
+public:
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool VisitCXXMethodDecl(CXXMethodDecl *M) {
+    // A template's pattern never runs: its instantiations do.
+    if (M->isCanonicalDecl() && M->size_overridden_methods() &&
+        !M->isDependentContext())
+      Found.push_back(M);
+    return true;
+  }
+  std::vector<const CXXMethodDecl *> Found;
+};
+
+} // namespace
+
 llvm::SmallVector<Engine::Target, 2> Engine::helpersOf(const CallSite &Site) {
   llvm::SmallVector<Target, 2> Targets;
   if (!Reach.TransitiveSearch || Site.OnPool)
@@ -147,23 +196,70 @@ llvm::SmallVector<Engine::Target, 2> Engine::helpersOf(const CallSite &Site) {
     Targets.push_back({Def, false});
     return Targets;
   }
-  if (const FunctionDecl *Def = enterable(*Site.Callee))
-    Targets.push_back({Def, false});
-  // A virtual call, not one qualified with a class: any overrider may run.
-  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Site.Call);
-  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Site.Callee);
-  const auto *ME =
-      Member ? llvm::dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens())
-             : nullptr;
-  if (!Reach.FollowOverriders || !Method || !Method->isVirtual() || !ME ||
-      ME->hasQualifier())
+  const Dispatch D = dispatchOf(Site);
+  const CXXMethodDecl *Known = devirtualised(D);
+  if (!D.Method || Known) {
+    if (const FunctionDecl *Def = enterable(Known ? *Known : *Site.Callee))
+      Targets.push_back({Def, false});
     return Targets;
-  auto It = OverridersOf.find(Method->getCanonicalDecl());
-  if (It != OverridersOf.end())
-    for (const CXXMethodDecl *O : It->second)
-      if (const FunctionDecl *Def = enterable(*O))
-        Targets.push_back({Def, true});
+  }
+  // A virtual call: any overrider in the object's class or below may run,
+  // and the method's own definition unless it is pure.
+  const bool OwnDefined = !D.Method->isPureVirtual() && D.Method->hasBody();
+  if (OwnDefined)
+    if (const FunctionDecl *Def = enterable(*D.Method))
+      Targets.push_back({Def, false});
+  // With a definition of its own, an overrider is a second target: followed
+  // only when asked.
+  if (OwnDefined && !Reach.FollowOverriders)
+    return Targets;
+  const CXXRecordDecl *Object = D.Object->getBestDynamicClassType();
+  llvm::SmallVector<const CXXMethodDecl *, 4> Candidates;
+  for (const CXXMethodDecl *O : overridersOf(*D.Method))
+    if (!Object ||
+        O->getParent()->getCanonicalDecl() == Object->getCanonicalDecl() ||
+        O->getParent()->isDerivedFrom(Object))
+      Candidates.push_back(O);
+  // Without one, the only overrider is the one target the call has in this
+  // translation unit; more are followed only when asked.
+  const bool Single = !OwnDefined && Candidates.size() == 1;
+  if (!Single && !Reach.FollowOverriders)
+    return Targets;
+  for (const CXXMethodDecl *O : Candidates)
+    if (const FunctionDecl *Def = enterable(*O))
+      Targets.push_back({Def, !Single});
   return Targets;
+}
+
+const FunctionDecl *Engine::summarised(const CallSite &Site,
+                                       llvm::ArrayRef<Target> Targets) const {
+  const CXXMethodDecl *Known = devirtualised(dispatchOf(Site));
+  const FunctionDecl *Called = Known ? Known : Site.Callee;
+  if (const auto *M = llvm::dyn_cast<CXXMethodDecl>(Called);
+      M && M->isPureVirtual())
+    return nullptr;
+  for (const Target &T : Targets)
+    if (T.Definition->getCanonicalDecl() == Called->getCanonicalDecl())
+      return nullptr;
+  return Called;
+}
+
+llvm::ArrayRef<const CXXMethodDecl *>
+Engine::overridersOf(const CXXMethodDecl &Method) {
+  if (!OverridersFound) {
+    OverridersFound = true;
+    // What clang-tidy matches: the whole translation unit, or in clangd the
+    // main file's declarations.
+    OverriderCollector Collector;
+    for (Decl *D : Ctx.getTraversalScope())
+      Collector.TraverseDecl(D);
+    for (const CXXMethodDecl *M : Collector.Found)
+      noteOverrider(*M);
+  }
+  auto It = Overriders.find(Method.getCanonicalDecl());
+  if (It == Overriders.end())
+    return {};
+  return It->second;
 }
 
 void Engine::noteOverrider(const CXXMethodDecl &Method) {
@@ -173,7 +269,7 @@ void Engine::noteOverrider(const CXXMethodDecl &Method) {
     const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
     if (!Seen.insert(Base).second)
       continue;
-    OverridersOf[Base].push_back(&Method);
+    Overriders[Base].push_back(&Method);
     llvm::append_range(Work, Base->overridden_methods());
   }
 }
@@ -213,12 +309,13 @@ void Engine::reaches(const CallSite &Site, unsigned Depth,
                T.ViaOverrider || Next.ViaOverrider,
                Descriptors::atCaller(Next.Descriptor, Site)});
   }
-  if (!Targets.empty())
+  const FunctionDecl *Called = summarised(Site, Targets);
+  if (!Called)
     return;
-  for (const ExternalFinding *E : external(*Site.Callee))
+  for (const ExternalFinding *E : external(*Called))
     if (E->Chain.size() + 1 <= Depth)
       Offer({&Site, &E->Api, static_cast<unsigned>(E->Chain.size() + 1), E,
-             Site.Callee});
+             Called});
 }
 
 const Engine::Facts &Engine::explore(const FunctionDecl &Function,
@@ -332,7 +429,8 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
   R.SuspendKeyword = S.SuspendKeyword;
   // The coroutine itself is one call further from each API than the
   // helpers its calls enter.
-  for (const CallSite &Site : S.Calls) {
+  for (unsigned Index = 0; Index < S.Calls.size(); ++Index) {
+    const CallSite &Site = S.Calls[Index];
     // Right before the process ends nothing else is waiting to run.
     if (Site.Coldness == Cold::Exits)
       continue;
@@ -340,7 +438,7 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
       if (!counts(Coroutine, Site, L))
         return;
       R.Findings.push_back({Site, L.Api, L.Length > 1 ? L.Next : nullptr,
-                            L.Length - 1, L.External, L.ViaOverrider});
+                            L.Length - 1, L.External, L.ViaOverrider, Index});
     });
   }
   return R;
@@ -455,16 +553,14 @@ FunctionSummary Engine::summarise(const FunctionDecl &Function,
       if (Site.OnPool || Site.Coldness != Cold::No || Matcher.blockingApi(Site))
         continue;
       llvm::SmallVector<Target, 2> Targets = helpersOf(Site);
-      if (!Targets.empty()) {
-        for (const Target &T : Targets)
-          if (V.Length < MaxDepth && Visited.insert(T.Definition).second)
-            Order.push_back({T.Definition, static_cast<int>(I), V.Length + 1});
-        continue;
-      }
-      if (V.Length >= MaxDepth || !definedElsewhere(*Site.Callee))
+      for (const Target &T : Targets)
+        if (V.Length < MaxDepth && Visited.insert(T.Definition).second)
+          Order.push_back({T.Definition, static_cast<int>(I), V.Length + 1});
+      const FunctionDecl *Called = summarised(Site, Targets);
+      if (V.Length >= MaxDepth || !Called || !definedElsewhere(*Called))
         continue;
       ExternalCall Call;
-      Call.Callee = usrOf(*Site.Callee->getCanonicalDecl());
+      Call.Callee = usrOf(*Called->getCanonicalDecl());
       if (Call.Callee.empty() || !Callees.insert(Call.Callee).second)
         continue;
       Call.DefinedIn = DefinedIn;

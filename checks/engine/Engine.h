@@ -52,6 +52,10 @@ struct Finding {
   const ExternalFinding *External = nullptr;
   /// The chain goes through an overrider of a virtual function called.
   bool ViaOverrider = false;
+  /// The call's position among the coroutine's calls: a virtual call that
+  /// may run several functions that block has one finding for each, all
+  /// with the same position.
+  unsigned Call = 0;
 };
 
 struct CoroutineReport {
@@ -102,12 +106,6 @@ public:
   /// The framework whose coroutines return Type (a plain qualified name):
   /// the user's FrameworkTypes first, then the catalog.
   const Framework *frameworkOfType(llvm::StringRef Type) const;
-
-  /// Records a method that overrides others, for FollowOverriders.
-  void noteOverrider(const CXXMethodDecl &Method);
-  /// Whether analyses must wait for the end of the translation unit:
-  /// overriders are only all known once every declaration has been matched.
-  bool analysesAtEnd() const { return Reach.FollowOverriders; }
 
   /// Records a function of the main file for the summaries this run writes.
   void noteDefinition(const FunctionDecl &Function);
@@ -179,9 +177,23 @@ private:
   bool isLibraryCode(const FunctionDecl &F) const;
   /// The definition a search may enter for Callee, if any.
   const FunctionDecl *enterable(const FunctionDecl &Callee);
-  /// The definitions a search enters from Site: the static target, and with
-  /// FollowOverriders the overriders of a virtual call.
+  /// The definitions a search enters from Site. A call the vtable
+  /// dispatches enters what its object's class fixes ('final', an object
+  /// held by value); otherwise its own definition unless pure, the only
+  /// overrider of a function without a definition here, and with
+  /// FollowOverriders every overrider.
   llvm::SmallVector<Target, 2> helpersOf(const CallSite &Site);
+  /// The function whose summaries count for Site, when the search enters
+  /// none of Targets for it: the function the call names, or the one its
+  /// object's class fixes; nullptr for a pure virtual one.
+  const FunctionDecl *summarised(const CallSite &Site,
+                                 llvm::ArrayRef<Target> Targets) const;
+  /// The overriders of Method in the classes this translation unit defines,
+  /// found on first use: by then every declaration has been parsed.
+  llvm::ArrayRef<const CXXMethodDecl *>
+  overridersOf(const CXXMethodDecl &Method);
+  /// Records a method that overrides others.
+  void noteOverrider(const CXXMethodDecl &Method);
   /// Whether Callee is known only from its summaries: defined in another
   /// file, and visible from there.
   bool definedElsewhere(const FunctionDecl &Callee) const;
@@ -203,7 +215,9 @@ private:
   llvm::StringMap<const Framework *> FrameworkTypes;
   llvm::DenseMap<const CXXMethodDecl *,
                  llvm::SmallVector<const CXXMethodDecl *, 2>>
-      OverridersOf;
+      Overriders;
+  /// Whether Overriders holds every overrider yet.
+  bool OverridersFound = false;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CoroutineReport>>
       Reports;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Facts>> Helpers;

@@ -192,7 +192,9 @@ bool Reporter::passesFilter(const FunctionDecl &Named, const Finding &F,
   return Filter->report(Key, Ordinal++, SM.getFileOffset(Loc));
 }
 
-void Reporter::report(const CoroutineReport &Report, const Finding &F) {
+void Reporter::report(const CoroutineReport &Report,
+                      llvm::ArrayRef<const Finding *> Targets) {
+  const Finding &F = *Targets.front();
   ASTContext &Ctx = E.context();
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = SM.getFileLoc(siteLocation(F.Site));
@@ -204,9 +206,12 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
   if (!passesFilter(*Named, F, Loc))
     return;
   const bool IsLambda = isLambdaCallOperator(Named);
-  // A helper is named after itself.
-  const std::string Callee =
-      F.Helper ? displayName(*F.Helper) : apiName(*F.Api, *F.Site.Callee);
+  // A helper is named after itself; a virtual call that may run several,
+  // after the method it calls.
+  std::string Callee = displayName(*F.Site.Callee);
+  if (Targets.size() == 1)
+    Callee =
+        F.Helper ? displayName(*F.Helper) : apiName(*F.Api, *F.Site.Callee);
   // A fix edits only what the user asked to lint, once per call; no
   // rewrite of a declaration moves its destructor.
   std::string NoFixHere;
@@ -247,6 +252,48 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
     }
   }
   noteSiteKind(F.Site, Callee);
+  if (Targets.size() == 1) {
+    noteChain(F);
+  } else {
+    // Each function the call may run, with its chain; the first few only.
+    constexpr size_t MaxShown = 3;
+    for (const Finding *T : Targets.take_front(MaxShown)) {
+      const bool Own =
+          T->Helper->getCanonicalDecl() == F.Site.Callee->getCanonicalDecl();
+      Check.diag(T->Helper->getLocation(),
+                 "the call to '%0' may run %select{its own definition|the "
+                 "overrider '%2'}1",
+                 DiagnosticIDs::Note)
+          << Callee << !Own << displayName(*T->Helper);
+      noteChain(*T);
+    }
+    if (Targets.size() > MaxShown)
+      Check.diag(Loc,
+                 "and %0 more %plural{1:overrider blocks|:overriders block}0",
+                 DiagnosticIDs::Note)
+          << static_cast<unsigned>(Targets.size() - MaxShown);
+  }
+  if (F.Site.Destroyed && F.Site.DestroyedAt.isValid())
+    Check.diag(SM.getFileLoc(F.Site.DestroyedAt),
+               "'%0' is destroyed here, at the end of its scope",
+               DiagnosticIDs::Note)
+        << F.Site.Destroyed->getName();
+  noteWhyCoroutine(Report, *Named);
+  // clang-tidy applies a note's fix (--fix-notes) only to a warning that
+  // has none.
+  if (!NoFixHere.empty()) {
+    Check.diag(Loc, "no fix is offered for '%0': %1", DiagnosticIDs::Note)
+        << Callee << NoFixHere;
+    return;
+  }
+  noteOffload(Report, F, Callee, Loc,
+              Swapped ? SharedIncludes::AppliedWith::Never
+                      : SharedIncludes::AppliedWith::Note,
+              OwnsFix);
+}
+
+void Reporter::noteChain(const Finding &F) {
+  const SourceManager &SM = E.context().getSourceManager();
   // Walk the chain down to the blocking API.
   for (const ChainStep &Step : E.chain(F)) {
     if (Step.External) {
@@ -270,23 +317,6 @@ void Reporter::report(const CoroutineReport &Report, const Finding &F) {
           << displayName(*Step.Function) << StepCallee;
     noteSiteKind(*Step.Site, StepCallee);
   }
-  if (F.Site.Destroyed && F.Site.DestroyedAt.isValid())
-    Check.diag(SM.getFileLoc(F.Site.DestroyedAt),
-               "'%0' is destroyed here, at the end of its scope",
-               DiagnosticIDs::Note)
-        << F.Site.Destroyed->getName();
-  noteWhyCoroutine(Report, *Named);
-  // clang-tidy applies a note's fix (--fix-notes) only to a warning that
-  // has none.
-  if (!NoFixHere.empty()) {
-    Check.diag(Loc, "no fix is offered for '%0': %1", DiagnosticIDs::Note)
-        << Callee << NoFixHere;
-    return;
-  }
-  noteOffload(Report, F, Callee, Loc,
-              Swapped ? SharedIncludes::AppliedWith::Never
-                      : SharedIncludes::AppliedWith::Note,
-              OwnsFix);
 }
 
 void Reporter::noteSiteKind(const CallSite &Site, llvm::StringRef Callee) {

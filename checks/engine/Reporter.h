@@ -12,6 +12,7 @@
 
 #include "Category.h"
 #include "SharedIncludes.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Regex.h"
 #include <memory>
@@ -44,7 +45,10 @@ public:
   Reporter(ClangTidyCheck &Check, Category Cat, Analysis &A, Engine &E);
   ~Reporter();
 
-  void report(const CoroutineReport &Report, const Finding &F);
+  /// Reports a call: one finding, or for a virtual call the findings of
+  /// the functions it may run that block, its own definition first.
+  void report(const CoroutineReport &Report,
+              llvm::ArrayRef<const Finding *> Targets);
 
 private:
   /// Why no fix may edit the file of Loc, or empty: fixes go only into the
@@ -65,6 +69,8 @@ private:
   void noteWhyCoroutine(const CoroutineReport &Report,
                         const FunctionDecl &Named);
   void noteExternal(const FunctionDecl &Callee, const ExternalFinding &Ext);
+  /// Notes down a finding's chain, from its helper to the blocking API.
+  void noteChain(const Finding &F);
   /// For a call in a default argument or member initialiser: where it is
   /// written; for one in a static initialiser: why it is reported.
   void noteSiteKind(const CallSite &Site, llvm::StringRef Callee);
