@@ -135,6 +135,13 @@ void BlockingCheck::registerMatchers(MatchFinder *Finder) {
   // What the analysis as a whole needs, matched once for all checks.
   if (!Shared->participate())
     return;
+  // Coroutines handed to a thread pool from any function, not only from
+  // the coroutines and helpers the analysis walks: 'co_spawn(pool, [..]()
+  // -> awaitable<void> {...}, detached)' in main().
+  Finder->addMatcher(callExpr(hasAnyArgument(ignoringImplicit(lambdaExpr())),
+                              unless(isExpansionInSystemHeader()))
+                         .bind("handoff"),
+                     this);
   // Writing summaries: every function this file defines.
   if (Shared->options().WriteSummaries &&
       !Shared->options().SummaryDirectory.empty())
@@ -149,6 +156,10 @@ void BlockingCheck::check(const MatchFinder::MatchResult &Result) {
   Engine &E = Shared->engine(*Result.Context);
   if (const auto *D = Result.Nodes.getNodeAs<FunctionDecl>("definition")) {
     E.noteDefinition(*D);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("handoff")) {
+    E.noteHandOff(*Call);
     return;
   }
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");

@@ -60,20 +60,6 @@ const Expr *awaitedCall(const Stmt *S) {
   return llvm::isa<CallExpr>(Operand) ? Operand : nullptr;
 }
 
-/// Coroutine lambdas written in S, not counting those inside lambdas.
-void collectCoroutineLambdas(const Stmt *S,
-                             std::vector<const FunctionDecl *> &Out) {
-  if (!S)
-    return;
-  if (const auto *L = llvm::dyn_cast<LambdaExpr>(S)) {
-    if (isCoroutineLambda(*L))
-      Out.push_back(L->getCallOperator());
-    return;
-  }
-  for (const Stmt *Child : S->children())
-    collectCoroutineLambdas(Child, Out);
-}
-
 /// The lambda an argument passes, through a conversion into a callable
 /// type ('std::function<void()> f = [&] {...}').
 const LambdaExpr *passedLambda(const Expr *E) {
@@ -335,9 +321,9 @@ public:
         Placed[L] = Where.lambda(*L, {LambdaUse::Argument, &Site, I});
     // 'co_await co_spawn(pool, [&]() -> awaitable<T> {...}, ...)': the
     // lambda's body runs on the pool.
-    if (Where.offloads(Site))
-      for (const Expr *Arg : Args)
-        collectCoroutineLambdas(Arg, Out.PoolCoroutines);
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if (Where.offloadsArgument(Site, I))
+        collectCoroutineLambdas(Args[I], Out.PoolCoroutines);
     add(Site);
     return true;
   }
@@ -578,6 +564,19 @@ private:
 };
 
 } // namespace
+
+void collectCoroutineLambdas(const Stmt *S,
+                             std::vector<const FunctionDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *L = llvm::dyn_cast<LambdaExpr>(S)) {
+    if (isCoroutineLambda(*L) || isStackfulLambda(*L))
+      Out.push_back(L->getCallOperator());
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    collectCoroutineLambdas(Child, Out);
+}
 
 llvm::ArrayRef<const Expr *> callArguments(const Expr &Call) {
   if (const auto *C = llvm::dyn_cast<CallExpr>(&Call)) {

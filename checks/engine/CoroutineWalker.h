@@ -104,6 +104,11 @@ struct BodySummary {
   bool Yields = false;
 };
 
+/// Appends the coroutine lambdas, stackful ones included, written in S, not
+/// counting those inside lambdas.
+void collectCoroutineLambdas(const Stmt *S,
+                             std::vector<const FunctionDecl *> &Out);
+
 /// Collects the calls in a function's body, in source order; for a
 /// constructor, its member and base initialisers first.
 BodySummary walkFunction(const FunctionDecl &Function, ASTContext &Ctx,

@@ -478,6 +478,20 @@ std::vector<std::string> Engine::summaryProblems() const {
   return Summaries ? Summaries->problems() : std::vector<std::string>();
 }
 
+void Engine::noteHandOff(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return;
+  const CallSite Site{&Call, Callee, callerObjectClass(Call), false};
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call);
+  std::vector<const FunctionDecl *> Coroutines;
+  for (unsigned I = 0; I < Args.size(); ++I)
+    if (Where.offloadsArgument(Site, I))
+      collectCoroutineLambdas(Args[I], Coroutines);
+  for (const FunctionDecl *Coroutine : Coroutines)
+    Where.notePool(*Coroutine);
+}
+
 void Engine::noteDefinition(const FunctionDecl &Function) {
   if (DefinitionSet.insert(&Function).second)
     Definitions.push_back(&Function);

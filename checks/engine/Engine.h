@@ -107,6 +107,10 @@ public:
   /// the user's FrameworkTypes first, then the catalog.
   const Framework *frameworkOfType(llvm::StringRef Type) const;
 
+  /// Records a call that may hand coroutines to a thread pool, wherever it
+  /// is written: those given to an offload run there as a whole.
+  void noteHandOff(const CallExpr &Call);
+
   /// Records a function of the main file for the summaries this run writes.
   void noteDefinition(const FunctionDecl &Function);
   /// Writes the summaries, when this run writes them; false with Error set

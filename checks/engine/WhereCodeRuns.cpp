@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang::ast_matchers;
 
@@ -15,6 +16,16 @@ namespace clang::tidy::async {
 bool isCoroutineLambda(const LambdaExpr &L) {
   const CXXMethodDecl *Op = L.getCallOperator();
   return Op && llvm::isa_and_present<CoroutineBodyStmt>(Op->getBody());
+}
+
+bool isStackfulLambda(const LambdaExpr &L) {
+  const CXXMethodDecl *Op = L.getCallOperator();
+  return Op && llvm::any_of(Op->parameters(), [](const ParmVarDecl *P) {
+           const CXXRecordDecl *RD =
+               P->getType().getNonReferenceType()->getAsCXXRecordDecl();
+           return RD && RD->getIdentifier() &&
+                  RD->getName() == "basic_yield_context";
+         });
 }
 
 WhereCodeRuns::WhereCodeRuns(const ApiMatcher &Matcher,
@@ -190,6 +201,74 @@ bool WhereCodeRuns::startsOnPool(const FunctionDecl &Coroutine,
 bool WhereCodeRuns::offloads(const CallSite &Site) const {
   return isCall(Site, HopTarget::Offload) ||
          runsArgumentsElsewhere(*Site.Callee);
+}
+
+/// The parameter of F an argument passes on as it is: 'h',
+/// 'std::move(h)', 'std::forward<H>(h)', or a copy of one.
+static const ParmVarDecl *passedParameter(const Expr *E,
+                                          const FunctionDecl &F) {
+  for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+      const auto *P = llvm::dyn_cast<ParmVarDecl>(Ref->getDecl());
+      return P && P->getDeclContext() == &F ? P : nullptr;
+    }
+    if (const auto *Ctor = llvm::dyn_cast<CXXConstructExpr>(E);
+        Ctor && Ctor->getNumArgs() == 1) {
+      E = Ctor->getArg(0);
+      continue;
+    }
+    const auto *Call = llvm::dyn_cast<CallExpr>(E);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || Call->getNumArgs() != 1 || !Callee->isInStdNamespace() ||
+        !Callee->getIdentifier() ||
+        (Callee->getName() != "move" && Callee->getName() != "forward"))
+      return nullptr;
+    E = Call->getArg(0);
+  }
+  return nullptr;
+}
+
+llvm::ArrayRef<unsigned>
+WhereCodeRuns::handsToPool(const FunctionDecl &F) const {
+  if (auto It = HandedToPool.find(&F); It != HandedToPool.end())
+    return It->second;
+  // Empty while searched: a recursive wrapper hands on what the rest does.
+  HandedToPool[&F];
+  llvm::SmallVector<unsigned, 1> Params;
+  llvm::SmallVector<const Stmt *, 32> Work = {F.getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    // What a lambda written here does runs later, if at all.
+    if (!S || llvm::isa<LambdaExpr>(S))
+      continue;
+    llvm::append_range(Work, S->children());
+    const auto *Call = llvm::dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      continue;
+    CallSite Site{Call, Callee, callerObjectClass(*Call), false};
+    llvm::ArrayRef<const Expr *> Args = callArguments(*Call);
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if (const ParmVarDecl *P = passedParameter(Args[I], F);
+          P && !llvm::is_contained(Params, P->getFunctionScopeIndex()) &&
+          offloadsArgument(Site, I))
+        Params.push_back(P->getFunctionScopeIndex());
+  }
+  return HandedToPool[&F] = std::move(Params);
+}
+
+bool WhereCodeRuns::offloadsArgument(const CallSite &Site, unsigned I) const {
+  if (offloads(Site))
+    return true;
+  const FunctionDecl *Def =
+      Site.Callee ? Site.Callee->getDefinition() : nullptr;
+  // A library's functions are described by the catalog.
+  if (!Def || !Def->getBody() ||
+      Def->getASTContext().getSourceManager().isInSystemHeader(
+          Def->getLocation()))
+    return false;
+  return llvm::is_contained(handsToPool(*Def), I);
 }
 
 bool WhereCodeRuns::runsArgumentsElsewhere(const FunctionDecl &F) const {

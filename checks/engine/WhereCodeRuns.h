@@ -80,6 +80,10 @@ public:
   /// Offloads: whether a call runs the coroutines written in its arguments
   /// on a pool.
   bool offloads(const CallSite &Site) const;
+  /// Whether a call runs the coroutine given as argument I on a pool: an
+  /// offload, or the project's own wrapper that hands that parameter to one
+  /// ('make_co_handler(pool, handler)' calling 'co_spawn(pool, handler, ...)').
+  bool offloadsArgument(const CallSite &Site, unsigned I) const;
   /// Whether a function runs its callable arguments elsewhere
   /// (OffloadFunctions): the search never enters it.
   bool runsArgumentsElsewhere(const FunctionDecl &F) const;
@@ -105,6 +109,10 @@ private:
   /// conditions hold.
   bool isCall(const CallSite &Site, HopTarget Kind) const;
 
+  /// The parameters a function hands to an offload, directly or through
+  /// another such function; memoised.
+  llvm::ArrayRef<unsigned> handsToPool(const FunctionDecl &F) const;
+
   /// Whether a class calls a callable member of its own from its destructor
   /// (a scope guard) or from await_suspend (an awaiter that runs a callback
   /// as it suspends): what it keeps runs on the thread that owns it.
@@ -114,6 +122,8 @@ private:
   const AnalysisOptions &Options;
   llvm::DenseSet<const FunctionDecl *> OnPool;
   mutable llvm::DenseMap<const CXXRecordDecl *, bool> CallsStored;
+  mutable llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 1>>
+      HandedToPool;
 };
 
 /// The variable or member an expression names ('f', 'this->f'), if any.
@@ -121,6 +131,8 @@ const ValueDecl *namedObject(const Expr *E);
 
 /// Whether a lambda's body is a coroutine.
 bool isCoroutineLambda(const LambdaExpr &L);
+/// Whether a lambda is a stackful coroutine: it takes a yield_context.
+bool isStackfulLambda(const LambdaExpr &L);
 
 } // namespace clang::tidy::async
 
