@@ -129,11 +129,13 @@ const FunctionDecl *Engine::enterable(const FunctionDecl &Callee) {
     return nullptr;
   // Libraries are described by the catalog; another coroutine is analysed
   // on its own, except a pull generator, whose body runs as its caller
-  // pulls; what is declared non-blocking or offloading is trusted.
+  // pulls; a stackful one called with the caller's yield_context runs in
+  // place, but is reported in its own right, once; what is declared
+  // non-blocking or offloading is trusted.
   if ((llvm::isa<CoroutineBodyStmt>(Def->getBody()) &&
        !isPullGenerator(*Def)) ||
-      isLibraryCode(*Def) || declaredNonBlocking(*Def) ||
-      Where.runsArgumentsElsewhere(*Def))
+      Where.isStackful(*Def) || isLibraryCode(*Def) ||
+      declaredNonBlocking(*Def) || Where.runsArgumentsElsewhere(*Def))
     return nullptr;
   return Def;
 }

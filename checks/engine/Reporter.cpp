@@ -425,12 +425,15 @@ void Reporter::noteWhyCoroutine(const CoroutineReport &Report,
       return;
     }
   }
-  Check.diag(
-      Named.getLocation(),
-      "%0 is a stackful coroutine because option 'StackfulFunctions' lists "
-      "it",
-      DiagnosticIDs::Note)
-      << &Named;
+  // Only when the option does: say nothing rather than blame it.
+  if (llvm::is_contained(E.options().StackfulFunctions,
+                         "::" + Named.getQualifiedNameAsString()))
+    Check.diag(
+        Named.getLocation(),
+        "%0 is a stackful coroutine because option 'StackfulFunctions' lists "
+        "it",
+        DiagnosticIDs::Note)
+        << &Named;
 }
 
 } // namespace clang::tidy::async

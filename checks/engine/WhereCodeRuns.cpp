@@ -57,6 +57,30 @@ WhereCodeRuns::loopFunctions(const AnalysisOptions &Options) {
                       unless(isExpansionInSystemHeader()));
 }
 
+bool WhereCodeRuns::isStackful(const FunctionDecl &F, bool *Listed) const {
+  if (Listed)
+    *Listed = false;
+  if (F.getASTContext().getSourceManager().isInSystemHeader(F.getLocation()))
+    return false;
+  if (Options.StackfulYieldContext &&
+      llvm::any_of(F.parameters(), [](const ParmVarDecl *P) {
+        const CXXRecordDecl *RD =
+            P->getType().getNonReferenceType()->getAsCXXRecordDecl();
+        return RD && RD->getIdentifier() &&
+               RD->getName() == "basic_yield_context" &&
+               (scopesMatch(RD->getDeclContext(), {"asio"}) ||
+                scopesMatch(RD->getDeclContext(), {"boost", "asio"}));
+      }))
+    return true;
+  const bool InList =
+      llvm::any_of(Options.StackfulFunctions, [&](const std::string &Name) {
+        return "::" + F.getQualifiedNameAsString() == Name;
+      });
+  if (Listed)
+    *Listed = InList;
+  return InList;
+}
+
 /// In a template, 'co_await resume_on(ex)' with a dependent argument names
 /// its callee only by the overloads found: a hop if every one of them is
 /// the same hop, which has no conditions to evaluate.

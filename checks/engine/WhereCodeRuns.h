@@ -73,6 +73,11 @@ public:
   static ast_matchers::internal::BindableMatcher<Decl>
   loopFunctions(const AnalysisOptions &Options);
 
+  /// Loop functions: whether F is a stackful coroutine, analysed on its own
+  /// (it takes a yield_context, or StackfulFunctions lists it); Listed says
+  /// which.
+  bool isStackful(const FunctionDecl &F, bool *Listed = nullptr) const;
+
   /// Hops: where the rest of a block runs after 'co_await Awaited;': Pool
   /// after a hop onto a pool, Here after a hop back; nothing for no hop.
   std::optional<Runs> afterAwait(const Expr &Awaited) const;

@@ -32,6 +32,27 @@ void with_lambda(boost::asio::io_context &io) {
   });
 }
 
+// A stackful function called with the caller's yield_context runs in place,
+// but is reported once, in its own right: not again through the wrapper
+// that calls it, nor through a stackful caller.
+template <class F> void spawn_wrapped(boost::asio::io_context &io, F f) {
+  boost::asio::spawn(io, [f](boost::asio::yield_context y) { f(y); });
+}
+void step(boost::asio::yield_context yield) {
+  sleep(3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' sleeps the thread inside coroutine 'step'
+}
+void steps(boost::asio::yield_context yield) {
+  step(yield);
+  step(yield);
+}
+void wrapped(boost::asio::io_context &io) {
+  spawn_wrapped(io, [](boost::asio::yield_context yield) {
+    usleep(20);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'usleep' sleeps the thread inside a coroutine lambda
+  });
+}
+
 namespace app {
 struct Handler {
   void HandleRequest();
