@@ -321,9 +321,7 @@ public:
         Placed[L] = Where.lambda(*L, {LambdaUse::Argument, &Site, I});
     // 'co_await co_spawn(pool, [&]() -> awaitable<T> {...}, ...)': the
     // lambda's body runs on the pool.
-    for (unsigned I = 0; I < Args.size(); ++I)
-      if (Where.offloadsArgument(Site, I))
-        collectCoroutineLambdas(Args[I], Out.PoolCoroutines);
+    Where.poolCoroutines(Site, Out.PoolCoroutines);
     add(Site);
     return true;
   }

@@ -3,6 +3,7 @@
 #include "Descriptors.h"
 #include "ApiMatcher.h"
 #include "CoroutineWalker.h"
+#include "WhereCodeRuns.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -28,12 +29,7 @@ const ValueDecl *named(const Expr *E) {
                    Call->getType()->isIntegralOrEnumerationType()
                ? named(Call->getImplicitObjectArgument())
                : nullptr;
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
-    return llvm::dyn_cast<VarDecl>(Ref->getDecl());
-  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
-    if (llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-      return llvm::dyn_cast<FieldDecl>(Member->getMemberDecl());
-  return nullptr;
+  return namedObject(E);
 }
 
 /// The descriptor a call's argument or object is, as an entry's
@@ -199,9 +195,10 @@ const Descriptors::Facts &Descriptors::facts(const FunctionDecl &F) {
             operand(*C, E->Descriptor.value_or(ApiEntry::DescriptorObject)));
       else if (const FunctionDecl *Def =
                    Site.Callee ? Site.Callee->getDefinition() : nullptr;
-               Def && Def != &F && !facts(*Def).InProgress)
-        for (const ValueDecl *D : facts(*Def).Readiness)
-          There.push_back(atCaller(D, Site));
+               Def && Def != &F)
+        if (const Facts &Callee = facts(*Def); !Callee.InProgress)
+          for (const ValueDecl *D : Callee.Readiness)
+            There.push_back(atCaller(D, Site));
       for (const ValueDecl *D : There)
         if (llvm::isa_and_present<ParmVarDecl, FieldDecl>(D))
           R.Readiness.push_back(D);

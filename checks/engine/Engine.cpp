@@ -485,11 +485,8 @@ void Engine::noteHandOff(const CallExpr &Call) {
   if (!Callee)
     return;
   const CallSite Site{&Call, Callee, callerObjectClass(Call), false};
-  llvm::ArrayRef<const Expr *> Args = callArguments(Call);
   std::vector<const FunctionDecl *> Coroutines;
-  for (unsigned I = 0; I < Args.size(); ++I)
-    if (Where.offloadsArgument(Site, I))
-      collectCoroutineLambdas(Args[I], Coroutines);
+  Where.poolCoroutines(Site, Coroutines);
   for (const FunctionDecl *Coroutine : Coroutines)
     Where.notePool(*Coroutine);
 }

@@ -295,6 +295,14 @@ bool WhereCodeRuns::offloadsArgument(const CallSite &Site, unsigned I) const {
   return llvm::is_contained(handsToPool(*Def), I);
 }
 
+void WhereCodeRuns::poolCoroutines(
+    const CallSite &Site, std::vector<const FunctionDecl *> &Out) const {
+  llvm::ArrayRef<const Expr *> Args = callArguments(*Site.Call);
+  for (unsigned I = 0; I < Args.size(); ++I)
+    if (offloadsArgument(Site, I))
+      collectCoroutineLambdas(Args[I], Out);
+}
+
 bool WhereCodeRuns::runsArgumentsElsewhere(const FunctionDecl &F) const {
   return llvm::any_of(
       Options.OffloadFunctions,

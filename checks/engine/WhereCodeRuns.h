@@ -89,6 +89,9 @@ public:
   /// offload, or the project's own wrapper that hands that parameter to one
   /// ('make_co_handler(pool, handler)' calling 'co_spawn(pool, handler, ...)').
   bool offloadsArgument(const CallSite &Site, unsigned I) const;
+  /// Appends the coroutine lambdas Site's call hands to a pool.
+  void poolCoroutines(const CallSite &Site,
+                      std::vector<const FunctionDecl *> &Out) const;
   /// Whether a function runs its callable arguments elsewhere
   /// (OffloadFunctions): the search never enters it.
   bool runsArgumentsElsewhere(const FunctionDecl &F) const;
