@@ -132,6 +132,20 @@ void BlockingCheck::registerMatchers(MatchFinder *Finder) {
     return;
   Finder->addMatcher(
       WhereCodeRuns::loopFunctions(Shared->options()).bind("coroutine"), this);
+  // Completion handlers and posted functions: lambdas given to a call,
+  // as they are or through bind_executor; WhereCodeRuns says which.
+  if (Shared->options().HandlerContexts) {
+    auto Bound = ignoringImplicit(anyOf(
+        lambdaExpr(),
+        unaryOperator(hasOperatorName("&"),
+                      hasUnaryOperand(declRefExpr(to(cxxMethodDecl()))))));
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader()),
+                 hasAnyArgument(ignoringImplicit(
+                     anyOf(lambdaExpr(), callExpr(hasAnyArgument(Bound))))))
+            .bind("handler-call"),
+        this);
+  }
   // What the analysis as a whole needs, matched once for all checks.
   if (!Shared->participate())
     return;
@@ -160,6 +174,14 @@ void BlockingCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("handoff")) {
     E.noteHandOff(*Call);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("handler-call")) {
+    std::optional<HandlerUse> H = E.where().handlerOf(*Call);
+    if (!H || E.where().executorRuns(*H->Runner) != Runs::Here)
+      return;
+    Coroutines.push_back(H->Body);
+    E.analyse(*H->Body, &*H);
     return;
   }
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");

@@ -190,6 +190,38 @@ void markdown(const Catalog &C, llvm::raw_ostream &OS) {
     if (E.Hop == HopTarget::Offload)
       OS << "| `" << E.Name << "` | "
          << (E.When.empty() ? "always" : conditions(E.When)) << " |\n";
+  OS << "\n## Completion handlers and posted functions\n\n"
+     << "A lambda given last to one of these (or a member function bound "
+        "there with\n`std::bind` or `beast::bind_front_handler`) runs on the "
+        "executor of what runs\nit, and is analysed like a coroutine body "
+        "when that executor is an event loop\n(below). `async_*` stands for "
+        "every name that starts with `async_` whose\ndeclaration takes the "
+        "handler as a template parameter.\n\n"
+     << "| call | the lambda is | run by |\n|---|---|---|\n";
+  for (const ApiEntry &E : C.entries())
+    if (E.Hop == HopTarget::Completion || E.Hop == HopTarget::Posted)
+      OS << "| `" << E.Name << "` | "
+         << (E.Hop == HopTarget::Completion ? "its completion handler"
+                                            : "posted to an executor")
+         << " | "
+         << (E.RunsOn.value_or(ApiEntry::DescriptorObject) ==
+                     ApiEntry::DescriptorObject
+                 ? std::string("the executor of the object it is called on")
+                 : "the executor of argument " +
+                       std::to_string(E.RunsOn.value_or(0)))
+         << " |\n";
+  OS << "\n## Event loops and pools\n\n"
+     << "An executor, execution context or I/O object whose type is one of "
+        "these, is\nnested in one, or has one among its template arguments "
+        "runs what it is given\non an event loop or a thread pool (pools are "
+        "tried first); any other is\nunknown, and what it runs is not "
+        "analysed unless option `LoopExecutors` names\nit.\n\n"
+     << "| class | runs work on |\n|---|---|\n";
+  for (const ApiEntry *E : C.executors())
+    OS << "| `" << E->Name << "` | "
+       << (E->Hop == HopTarget::LoopExecutor ? "an event loop"
+                                             : "a thread pool")
+       << " |\n";
   OS << "\n## Callables run in place\n\n"
      << "A lambda given to these calls runs before the call returns, on the "
         "caller's\nthread: its body is analysed as if written where the call "

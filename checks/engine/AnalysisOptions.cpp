@@ -22,6 +22,8 @@ constexpr llvm::StringLiteral HopAwaitablesOption = "HopAwaitables";
 constexpr llvm::StringLiteral StackfulYieldContextOption =
     "StackfulYieldContext";
 constexpr llvm::StringLiteral StackfulFunctionsOption = "StackfulFunctions";
+constexpr llvm::StringLiteral HandlerContextsOption = "HandlerContexts";
+constexpr llvm::StringLiteral LoopExecutorsOption = "LoopExecutors";
 constexpr llvm::StringLiteral SummaryDirectoryOption = "SummaryDirectory";
 constexpr llvm::StringLiteral WriteSummariesOption = "WriteSummaries";
 constexpr llvm::StringLiteral FrameworkTypesOption = "FrameworkTypes";
@@ -34,7 +36,8 @@ constexpr llvm::StringLiteral GlobalOnly[] = {
     OffloadFunctionsOption,  HopAwaitablesOption,    StackfulYieldContextOption,
     StackfulFunctionsOption, SummaryDirectoryOption, WriteSummariesOption,
     FrameworkTypesOption,    OffloadExecutorOption,  OffloadHomeExecutorOption,
-    OffloadTemplateOption,   IncludeStyleOption};
+    OffloadTemplateOption,   IncludeStyleOption,     HandlerContextsOption,
+    LoopExecutorsOption};
 
 /// Check-prefixed keys of analysis-wide options would, in clang-tidy's usual
 /// local-or-global reading, act for every check: they are errors instead.
@@ -219,14 +222,18 @@ AnalysisOptions AnalysisOptions::read(ClangTidyContext &Tidy) {
   for (const std::vector<std::string> &Parts :
        R.getNames(StackfulFunctionsOption))
     O.StackfulFunctions.push_back("::" + llvm::join(Parts, "::"));
+  O.HandlerContexts = R.getBool(HandlerContextsOption, true);
+  O.LoopExecutors = R.getNames(LoopExecutorsOption, /*Wildcards=*/false,
+                               "a qualified type name");
   O.SummaryDirectory = R.get(SummaryDirectoryOption, "").trim().str();
   O.WriteSummaries = R.getBool(WriteSummariesOption, false);
   checkSummaryDirectory(R, O);
   readFrameworkTypes(R, O.FrameworkTypes);
   readOffload(R, O.Offload);
   O.IncludeStyle = readIncludeStyle(R);
-  for (llvm::StringRef Name : {OffloadFunctionsOption, HopAwaitablesOption,
-                               StackfulFunctionsOption, FrameworkTypesOption})
+  for (llvm::StringRef Name :
+       {OffloadFunctionsOption, HopAwaitablesOption, StackfulFunctionsOption,
+        FrameworkTypesOption, LoopExecutorsOption})
     O.Given[Name] = R.get(Name, "").str();
   return O;
 }
@@ -241,6 +248,7 @@ void AnalysisOptions::store(ClangTidyContext &Tidy,
   for (const auto &Entry : Given)
     Put(Entry.getKey(), Entry.getValue());
   Put(StackfulYieldContextOption, Bool(StackfulYieldContext));
+  Put(HandlerContextsOption, Bool(HandlerContexts));
   Put(SummaryDirectoryOption, SummaryDirectory);
   Put(WriteSummariesOption, Bool(WriteSummaries));
   Put(OffloadExecutorOption, Offload.Executor);

@@ -53,6 +53,11 @@ struct AnalysisOptions {
   bool StackfulYieldContext = true;
   /// More functions to treat as stackful coroutines, as "::ns::name".
   std::vector<std::string> StackfulFunctions;
+  /// Completion handlers and posted functions run by an event loop are
+  /// analysed like coroutine bodies.
+  bool HandlerContexts = true;
+  /// The user's executor types that run work on an event loop.
+  std::vector<std::vector<std::string>> LoopExecutors;
   /// Cross-translation-unit summaries: where they are, and whether this run
   /// writes them.
   std::string SummaryDirectory;

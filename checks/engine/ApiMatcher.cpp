@@ -83,10 +83,10 @@ bool hasClassType(const Expr &E, llvm::ArrayRef<std::string> Class) {
   return false;
 }
 
-/// Whether T is Class, is nested in it, or has it among its template
-/// arguments, as in executor_binder<use_awaitable_t, thread_pool::executor>.
+} // namespace
+
 bool typeMentions(QualType T, llvm::ArrayRef<std::string> Class,
-                  unsigned Depth = 0) {
+                  unsigned Depth) {
   if (Depth > 8 || T.isNull())
     return false;
   T = T.getNonReferenceType();
@@ -106,6 +106,8 @@ bool typeMentions(QualType T, llvm::ArrayRef<std::string> Class,
         return true;
   return false;
 }
+
+namespace {
 
 bool hasAnnotation(const FunctionDecl &FD, llvm::StringRef Text) {
   return llvm::any_of(

@@ -25,6 +25,7 @@ class Expr;
 class FunctionDecl;
 class NamedDecl;
 class Preprocessor;
+class QualType;
 class VarDecl;
 } // namespace clang
 
@@ -43,6 +44,10 @@ std::string lastName(const NamedDecl &ND);
 bool scopesMatch(const DeclContext *DC, llvm::ArrayRef<std::string> Qualifiers);
 /// Whether ND is the declaration Name names.
 bool isNamed(const NamedDecl &ND, llvm::ArrayRef<std::string> Name);
+/// Whether T is Class, is nested in it, or has it among its template
+/// arguments, as in executor_binder<use_awaitable_t, thread_pool::executor>.
+bool typeMentions(QualType T, llvm::ArrayRef<std::string> Class,
+                  unsigned Depth = 0);
 /// Whether a function is declared non-blocking: [[clang::nonblocking]] or
 /// ASYNC_TIDY_NONBLOCKING.
 bool declaredNonBlocking(const FunctionDecl &F);

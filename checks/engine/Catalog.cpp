@@ -115,7 +115,12 @@ std::vector<std::string> Catalog::splitQualifiedName(llvm::StringRef Name) {
 }
 
 void Catalog::add(ApiEntry Entry) {
-  if (Entry.Hop != HopTarget::None)
+  if (Entry.Hop == HopTarget::LoopExecutor ||
+      Entry.Hop == HopTarget::PoolExecutor)
+    Executors.push_back(Entries.size());
+  else if (!Entry.NamePrefix.empty())
+    HandlerPrefixes.push_back(Entries.size());
+  else if (Entry.Hop != HopTarget::None)
     HopsByLastName[Entry.Parts.back()].push_back(Entries.size());
   else if (Entry.Parts.back() == "*")
     Wildcards.push_back(Entries.size());
@@ -146,14 +151,35 @@ Catalog::hopCandidates(llvm::StringRef Name) const {
   return Result;
 }
 
+llvm::SmallVector<const ApiEntry *, 2>
+Catalog::handlerCandidates(llvm::StringRef Name) const {
+  llvm::SmallVector<const ApiEntry *, 2> Result;
+  for (const ApiEntry *E : hopCandidates(Name))
+    if (E->Hop == HopTarget::Completion || E->Hop == HopTarget::Posted)
+      Result.push_back(E);
+  for (unsigned I : HandlerPrefixes)
+    if (Name.starts_with(Entries[I].NamePrefix))
+      Result.push_back(&Entries[I]);
+  return Result;
+}
+
+llvm::SmallVector<const ApiEntry *, 8> Catalog::executors() const {
+  llvm::SmallVector<const ApiEntry *, 8> Result;
+  for (unsigned I : Executors)
+    Result.push_back(&Entries[I]);
+  return Result;
+}
+
 namespace {
 
 constexpr llvm::StringLiteral TopKeys[] = {
-    "version", "apis",        "hops",       "offloads",  "inline",
-    "ready",   "descriptors", "frameworks", "libraries", "factories"};
+    "version",   "apis",      "hops",        "offloads",
+    "inline",    "ready",     "descriptors", "frameworks",
+    "libraries", "factories", "handlers",    "executors"};
 constexpr llvm::StringLiteral EntryKeys[] = {
-    "name", "category",   "reason",      "unless",     "when", "to",   "opt-in",
-    "swap", "async-twin", "ready-value", "descriptor", "does", "flags"};
+    "name",       "category", "reason", "unless",     "when",
+    "to",         "opt-in",   "swap",   "async-twin", "ready-value",
+    "descriptor", "does",     "flags",  "handler",    "runs-on"};
 constexpr llvm::StringLiteral ConditionKeys[] = {
     "arg",    "args",    "equals",   "has-bits", "type",           "is",
     "object", "returns", "mentions", "made-by",  "object-mentions"};
@@ -171,6 +197,22 @@ constexpr CatalogKeys AllKeys[] = {
     {"framework", FrameworkKeys}, {"offload", OffloadKeys},
 };
 
+/// Splits a name whose last component may be a prefix pattern, 'async_*'
+/// (entries of 'handlers:'); empty on bad syntax.
+std::vector<std::string> splitPattern(llvm::StringRef Name) {
+  Name = Name.trim();
+  const bool Pattern = Name.size() >= 2 && Name.ends_with("*") &&
+                       (llvm::isAlnum(Name.drop_back().back()) ||
+                        Name.drop_back().back() == '_');
+  if (!Pattern)
+    return Catalog::splitQualifiedName(Name);
+  std::vector<std::string> Parts =
+      Catalog::splitQualifiedName(Name.drop_back());
+  if (!Parts.empty())
+    Parts.back() += "*";
+  return Parts;
+}
+
 /// A name under a framework family's namespaces, '{asio}::read': the family
 /// and the rest of the name; both empty for other names.
 struct FamilyName {
@@ -181,8 +223,7 @@ FamilyName familyName(llvm::StringRef Text) {
   if (!Text.consume_front("{"))
     return {};
   auto [Family, Rest] = Text.split('}');
-  if (Family.empty() || !Rest.consume_front("::") ||
-      Catalog::splitQualifiedName(Rest).empty())
+  if (Family.empty() || !Rest.consume_front("::") || splitPattern(Rest).empty())
     return {};
   return {Family.str(), Rest.str()};
 }
@@ -236,6 +277,21 @@ public:
         if (!names(KV, "namespaces", "a namespace name", 1,
                    [&](llvm::StringRef N) { Result.addLibrary(N.str()); }))
           break;
+      } else if (Key == "handlers" || Key == "executors") {
+        auto *Seq =
+            llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(KV.getValue());
+        if (!Seq) {
+          fail(KV.getValue(), "'" + Key + "' must be a list of entries");
+          break;
+        }
+        for (llvm::yaml::Node &N : *Seq) {
+          std::vector<ApiEntry> Es =
+              Key == "handlers" ? handler(N) : executor(N);
+          if (Es.empty())
+            break;
+          for (ApiEntry &E : Es)
+            Pending.emplace_back(std::move(E), &N);
+        }
       } else if (Key == "apis" || Key == "hops" || Key == "offloads" ||
                  Key == "inline" || Key == "ready" || Key == "descriptors") {
         SawApis |= Key == "apis";
@@ -499,15 +555,136 @@ private:
                      : "an entry needs 'name', 'category' and 'reason'");
       return {};
     }
+    return named(E, Names, N, /*Prefixes=*/false);
+  }
+
+  /// E once per name; a prefix pattern ('async_*') only where Prefixes.
+  std::vector<ApiEntry> named(const ApiEntry &E,
+                              llvm::ArrayRef<std::string> Names,
+                              llvm::yaml::Node &N, bool Prefixes) {
     std::vector<ApiEntry> Result;
     for (const std::string &Name : Names) {
       Result.push_back(E);
       ApiEntry &Copy = Result.back();
       Copy.Name = llvm::StringRef(Name).trim().ltrim(':').str();
-      Copy.Parts = Catalog::splitQualifiedName(Name);
+      Copy.Parts =
+          Prefixes ? splitPattern(Name) : Catalog::splitQualifiedName(Name);
       Copy.RequiresCLinkage = Copy.Parts.size() == 1;
+      // '{asio}::async_*' is split once expanded; its pattern shows now.
+      const FamilyName F = familyName(Name);
+      const llvm::StringRef Plain =
+          F.Name.empty() ? llvm::StringRef(Name) : llvm::StringRef(F.Name);
+      const std::vector<std::string> Rest = splitPattern(Plain);
+      if (Catalog::splitQualifiedName(Plain).empty() && !Rest.empty()) {
+        if (!Prefixes) {
+          fail(&N, "'" + Name +
+                       "': a name pattern ('prefix*') belongs to entries of "
+                       "'handlers'");
+          return {};
+        }
+        Copy.NamePrefix = Rest.back().substr(0, Rest.back().size() - 1);
+      }
     }
     return Result;
+  }
+
+  /// The names of an entry of 'handlers:' or 'executors:'.
+  std::vector<std::string> entryNames(llvm::yaml::Node *V) {
+    std::vector<std::string> Names;
+    if (llvm::isa_and_present<llvm::yaml::SequenceNode>(V))
+      Names = strings(V);
+    else
+      Names.push_back(scalar(V));
+    for (const std::string &Name : Names)
+      if (splitPattern(Name).empty() && familyName(Name).Name.empty())
+        fail(V, "'" + Name + "' is not a qualified name");
+    return Names;
+  }
+
+  /// An entry of 'handlers:': 'name', 'handler: completion|posted' and
+  /// 'runs-on: object|I'.
+  std::vector<ApiEntry> handler(llvm::yaml::Node &N) {
+    auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
+    if (!Map) {
+      fail(&N, "an entry must be a mapping");
+      return {};
+    }
+    ApiEntry E;
+    std::vector<std::string> Names;
+    for (llvm::yaml::KeyValueNode &KV : *Map) {
+      std::string Key = scalar(KV.getKey());
+      llvm::yaml::Node *V = KV.getValue();
+      if (Failed || !known(KV, Key, EntryKeys, " in an entry"))
+        return {};
+      if (Key == "name") {
+        Names = entryNames(V);
+      } else if (Key == "handler") {
+        std::string H = scalar(V);
+        if (H == "completion")
+          E.Hop = HopTarget::Completion;
+        else if (H == "posted")
+          E.Hop = HopTarget::Posted;
+        else
+          fail(V, "'handler' is completion or posted");
+      } else if (Key == "runs-on") {
+        std::string R = scalar(V);
+        int64_t I = 0;
+        if (R == "object")
+          E.RunsOn = ApiEntry::DescriptorObject;
+        else if (!llvm::StringRef(R).getAsInteger(0, I) && I >= 0 && I < 64)
+          E.RunsOn = static_cast<int>(I);
+        else
+          fail(V, "'runs-on' is an argument index or object");
+      } else {
+        fail(KV.getKey(),
+             "unknown key '" + Key + "' in an entry of 'handlers'");
+      }
+    }
+    if (Failed)
+      return {};
+    if (Names.empty() || E.Hop == HopTarget::None || !E.RunsOn) {
+      fail(&N, "an entry of 'handlers' needs 'name', 'handler' and 'runs-on'");
+      return {};
+    }
+    return named(E, Names, N, /*Prefixes=*/true);
+  }
+
+  /// An entry of 'executors:': 'name' (classes) and 'to: loop|pool'.
+  std::vector<ApiEntry> executor(llvm::yaml::Node &N) {
+    auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
+    if (!Map) {
+      fail(&N, "an entry must be a mapping");
+      return {};
+    }
+    ApiEntry E;
+    std::vector<std::string> Names;
+    for (llvm::yaml::KeyValueNode &KV : *Map) {
+      std::string Key = scalar(KV.getKey());
+      llvm::yaml::Node *V = KV.getValue();
+      if (Failed || !known(KV, Key, EntryKeys, " in an entry"))
+        return {};
+      if (Key == "name") {
+        Names = entryNames(V);
+      } else if (Key == "to") {
+        std::string T = scalar(V);
+        if (T == "loop")
+          E.Hop = HopTarget::LoopExecutor;
+        else if (T == "pool")
+          E.Hop = HopTarget::PoolExecutor;
+        else
+          fail(V, "'to' is loop or pool");
+      } else {
+        fail(KV.getKey(),
+             "unknown key '" + Key + "' in an entry of 'executors'");
+      }
+    }
+    if (Failed)
+      return {};
+    if (Names.empty() || E.Hop == HopTarget::None) {
+      fail(&N, "an entry of 'executors' needs 'name' and 'to'");
+      return {};
+    }
+    return named(E, Names, N, /*Prefixes=*/false);
   }
 
   /// 'descriptor: I', 'descriptor: object', and for the entries of
@@ -869,7 +1046,7 @@ private:
       ApiEntry Copy = E;
       if (!F.Name.empty()) {
         Copy.Name = Ns + "::" + F.Name;
-        Copy.Parts = Catalog::splitQualifiedName(Copy.Name);
+        Copy.Parts = splitPattern(Copy.Name);
         Copy.RequiresCLinkage = false;
       }
       if (!expandConditions(Copy.When, F, Ns, N, C) ||

@@ -77,6 +77,15 @@ enum class HopTarget : uint8_t {
   NonBlocking,
   AwaitsReady,
   OpensFile,
+  /// An entry of 'handlers:': the call's last argument is a completion
+  /// handler (Completion) or a function posted to an executor (Posted), run
+  /// by the executor of the entry's 'runs-on'.
+  Completion,
+  Posted,
+  /// An entry of 'executors:': a class whose executors run work on an event
+  /// loop (LoopExecutor) or on a thread pool (PoolExecutor).
+  LoopExecutor,
+  PoolExecutor,
 };
 
 /// What an argument must be for a swap fix to stay equivalent.
@@ -161,6 +170,13 @@ struct ApiEntry {
   /// For an entry of 'descriptors:': a condition that must hold as well as
   /// one of 'when' (the flag that makes the descriptor non-blocking).
   std::optional<ArgCondition> Flags;
+  /// For an entry of 'handlers:': what runs the handler, the executor or
+  /// I/O object given as this argument, or DescriptorObject for the object
+  /// of a member call.
+  std::optional<int> RunsOn;
+  /// For an entry of 'handlers:' whose last name component ends in '*'
+  /// ('async_*'): the prefix every name it stands for starts with.
+  std::string NamePrefix;
   /// The swap rules of a family, to be tried in order.
   llvm::SmallVector<const SwapRule *, 2> swapsFor(llvm::StringRef Family) const;
 };
@@ -194,6 +210,12 @@ public:
   /// Executor hops whose last component is Name.
   llvm::SmallVector<const ApiEntry *, 2>
   hopCandidates(llvm::StringRef Name) const;
+  /// Entries of 'handlers:' whose last component is Name or a prefix
+  /// pattern Name starts with.
+  llvm::SmallVector<const ApiEntry *, 2>
+  handlerCandidates(llvm::StringRef Name) const;
+  /// Entries of 'executors:'.
+  llvm::SmallVector<const ApiEntry *, 8> executors() const;
 
   void addFramework(Framework F);
   llvm::ArrayRef<Framework> frameworks() const { return Frameworks; }
@@ -225,6 +247,8 @@ private:
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> ByLastName;
   llvm::SmallVector<unsigned, 2> Wildcards;
   llvm::StringMap<llvm::SmallVector<unsigned, 2>> HopsByLastName;
+  llvm::SmallVector<unsigned, 4> HandlerPrefixes;
+  llvm::SmallVector<unsigned, 8> Executors;
   std::vector<Framework> Frameworks;
   llvm::StringMap<unsigned> FrameworkByType;
 };

@@ -390,7 +390,8 @@ const Framework *Engine::frameworkOfType(llvm::StringRef Type) const {
              : Catalog::builtin().frameworkOfType(Type);
 }
 
-const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
+const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine,
+                                       const HandlerUse *Handler) {
   std::unique_ptr<CoroutineReport> &Slot = Reports[&Coroutine];
   if (Slot)
     return *Slot;
@@ -399,6 +400,12 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
   R.Coroutine = &Coroutine;
   if (!Coroutine.getBody())
     return R;
+  if (Handler) {
+    // A function the loop calls, which cannot suspend: no framework.
+    R.Handler = *Handler;
+    findings(R, walk(Coroutine));
+    return R;
+  }
   // The library's own coroutines (a pool's task runner): what the user
   // gives them is analysed where it is written.
   if (isLibraryCode(Coroutine))
@@ -429,21 +436,26 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine) {
   BodySummary S = walk(Coroutine);
   R.FirstSuspend = S.FirstSuspend;
   R.SuspendKeyword = S.SuspendKeyword;
+  findings(R, S);
+  return R;
+}
+
+void Engine::findings(CoroutineReport &R, const BodySummary &S) {
+  const std::vector<CallSite> &Calls = S.Calls;
   // The coroutine itself is one call further from each API than the
   // helpers its calls enter.
-  for (unsigned Index = 0; Index < S.Calls.size(); ++Index) {
-    const CallSite &Site = S.Calls[Index];
+  for (unsigned Index = 0; Index < Calls.size(); ++Index) {
+    const CallSite &Site = Calls[Index];
     // Right before the process ends nothing else is waiting to run.
     if (Site.Coldness == Cold::Exits)
       continue;
     reaches(Site, Reach.MaxDepth + 1, [&](const Link &L) {
-      if (!counts(Coroutine, Site, L))
+      if (!counts(*R.Coroutine, Site, L))
         return;
       R.Findings.push_back({Site, L.Api, L.Length > 1 ? L.Next : nullptr,
                             L.Length - 1, L.External, L.ViaOverrider, Index});
     });
   }
-  return R;
 }
 
 static std::string usrOf(const Decl &D) {

@@ -66,6 +66,9 @@ struct CoroutineReport {
   bool Stackful = false;
   /// Its yield_context parameter, the completion token of its fixes.
   const ParmVarDecl *Yield = nullptr;
+  /// For a completion handler or a posted function run by an event loop:
+  /// how it was given, and to what.
+  std::optional<HandlerUse> Handler;
   SourceLocation FirstSuspend;
   llvm::StringRef SuspendKeyword;
   std::vector<Finding> Findings;
@@ -94,7 +97,12 @@ public:
   const AnalysisOptions &options() const { return Options; }
 
   /// The blocking calls in a coroutine's body; memoised per declaration.
-  const CoroutineReport &analyse(const FunctionDecl &Coroutine);
+  /// With Handler, Coroutine is the call operator of a lambda an event loop
+  /// runs as a completion handler or a posted function.
+  const CoroutineReport &analyse(const FunctionDecl &Coroutine,
+                                 const HandlerUse *Handler = nullptr);
+  /// Where code runs.
+  const WhereCodeRuns &where() const { return Where; }
   /// Whether a coroutine runs on a thread pool as a whole, as seen in the
   /// bodies analysed so far.
   bool runsOnPool(const FunctionDecl &Coroutine) const {
@@ -161,6 +169,8 @@ private:
   };
 
   BodySummary walk(const FunctionDecl &Function);
+  /// The findings of a loop function whose body is S.
+  void findings(CoroutineReport &R, const BodySummary &S);
   /// For a factory of the catalog: the blocking constructions it makes.
   BodySummary constructions(const FunctionDecl &Factory);
   /// Every way a call site reaches a blocking API within Depth calls,

@@ -60,11 +60,12 @@ std::vector<llvm::StringRef> OptionReader::getList(llvm::StringRef Name) const {
 }
 
 std::vector<std::vector<std::string>>
-OptionReader::getNames(llvm::StringRef Name, bool Wildcards) const {
+OptionReader::getNames(llvm::StringRef Name, bool Wildcards,
+                       llvm::StringRef What) const {
   std::vector<std::vector<std::string>> Names;
   for (llvm::StringRef Item : getList(Name)) {
     std::vector<std::string> Parts =
-        qualifiedName(Name, Item, Item, Wildcards, "a qualified function name");
+        qualifiedName(Name, Item, Item, Wildcards, What);
     if (!Parts.empty())
       Names.push_back(std::move(Parts));
   }

@@ -41,8 +41,9 @@ public:
   /// A ';'-separated list of qualified names, as components. With
   /// Wildcards, '*' stands for any one name (and a leading '*' for any
   /// enclosing scopes), as in the catalog; elsewhere it is an error.
-  std::vector<std::vector<std::string>> getNames(llvm::StringRef Name,
-                                                 bool Wildcards = false) const;
+  std::vector<std::vector<std::string>>
+  getNames(llvm::StringRef Name, bool Wildcards = false,
+           llvm::StringRef What = "a qualified function name") const;
   /// Splits a qualified name Item of option Name into its components; an
   /// empty result after reporting the error when it is not one.
   std::vector<std::string> qualifiedName(llvm::StringRef Name,

@@ -5,6 +5,7 @@
 #include "Engine.h"
 #include "FindingFilter.h"
 #include "Fixes.h"
+#include "WhereCodeRuns.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/NoLintDirectiveHandler.h"
@@ -192,6 +193,17 @@ bool Reporter::passesFilter(const FunctionDecl &Named, const Finding &F,
   return Filter->report(Key, Ordinal++, SM.getFileOffset(Loc));
 }
 
+/// How a function was given to an executor: posted, dispatched, deferred.
+static std::string postedVerb(const HandlerUse &H) {
+  llvm::StringRef Op =
+      H.Operation->getIdentifier() ? H.Operation->getName() : "";
+  if (Op == "dispatch")
+    return "dispatched";
+  if (Op == "defer")
+    return "deferred";
+  return "posted";
+}
+
 void Reporter::report(const CoroutineReport &Report,
                       llvm::ArrayRef<const Finding *> Targets) {
   const Finding &F = *Targets.front();
@@ -229,19 +241,31 @@ void Reporter::report(const CoroutineReport &Report,
   } else if (F.Site.DestroysTemporary) {
     NoFixHere = "it runs when the temporary is destroyed, at the end of the "
                 "statement";
+  } else if (Report.Handler) {
+    // No co_await there: the rewrites into async twins and offloads await.
+    NoFixHere = (Report.Handler->Posted
+                     ? "a " + postedVerb(*Report.Handler) + " function"
+                     : std::string("a completion handler")) +
+                " cannot co_await; post the blocking work to a thread pool";
   } else {
     NoFixHere = whyNoFixIn(Loc);
   }
   const bool OwnsFix = NoFixHere.empty() && E.claimFix(Loc);
   bool Swapped = false;
   {
+    // Coroutine, coroutine lambda, or handler.
+    unsigned Context = IsLambda ? 1 : 0;
+    if (Report.Handler)
+      Context = 2;
     DiagnosticBuilder D =
         Check.diag(Loc,
-                   "'%0' %1 inside %select{coroutine %3|a coroutine lambda}2, "
-                   "stalling every coroutine on its thread%select{|; use '%5' "
-                   "instead}4")
-        << Callee << F.Api->Reason << IsLambda << Named
+                   "'%0' %1 inside %select{coroutine %3|a coroutine "
+                   "lambda|%6}2, stalling %select{every coroutine on its "
+                   "thread|everything else its event loop runs}7%select{|; "
+                   "use '%5' instead}4")
+        << Callee << F.Api->Reason << Context << Named
         << (!F.Helper && !F.Api->Replacement.empty()) << F.Api->Replacement
+        << handlerContext(Report) << (Context == 2)
         << F.Site.Call->getSourceRange();
     std::optional<CallFix> Fix;
     if (OwnsFix)
@@ -401,9 +425,56 @@ void Reporter::noteExternal(const FunctionDecl &Callee,
       << Ext.Api.Reason << E.summaryDirectory();
 }
 
+/// How a diagnostic names an I/O object or executor: 'sock', 'io',
+/// 'io.get_executor()'; empty for what is long or spans lines.
+static std::string runnerName(const Expr &Runner, const ASTContext &Ctx) {
+  if (const ValueDecl *Named = namedObject(&Runner))
+    return "'" + Named->getName().str() + "'";
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Runner.getSourceRange()), SM,
+      Ctx.getLangOpts());
+  llvm::StringRef Text =
+      Range.isValid() ? Lexer::getSourceText(Range, SM, Ctx.getLangOpts()) : "";
+  constexpr size_t MaxLength = 40;
+  if (Text.empty() || Text.size() > MaxLength || Text.contains('\n'))
+    return {};
+  return "'" + Text.str() + "'";
+}
+
+std::string Reporter::handlerContext(const CoroutineReport &Report) const {
+  if (!Report.Handler)
+    return {};
+  const HandlerUse &H = *Report.Handler;
+  const std::string Runner = runnerName(*H.Runner, E.context());
+  // A member function bound as the handler is named.
+  const std::string Named = H.Lambda ? "" : "'" + displayName(*H.Body) + "', ";
+  if (H.Posted)
+    return Named + "a function " + postedVerb(H) + " to " +
+           (Runner.empty() ? "an event loop" : Runner);
+  if (Runner.empty())
+    return Named + "a completion handler run by an event loop";
+  return Named + "a completion handler run by " + Runner +
+         (H.Bound ? "" : "'s executor");
+}
+
 void Reporter::noteWhyCoroutine(const CoroutineReport &Report,
                                 const FunctionDecl &Named) {
   const bool IsLambda = isLambdaCallOperator(&Named);
+  if (Report.Handler) {
+    const FunctionDecl *Op = Report.Handler->Operation;
+    if (const FunctionDecl *Pattern = Op->getTemplateInstantiationPattern())
+      Op = Pattern;
+    Check.diag(callLocation(*Report.Handler->Call),
+               "%select{%2 is the completion handler of '%1', which an event "
+               "loop runs|'%1' runs %2 on an event loop}0",
+               DiagnosticIDs::Note)
+        << Report.Handler->Posted << displayName(*Op)
+        << (Report.Handler->Lambda
+                ? std::string("the lambda")
+                : "'" + displayName(*Report.Handler->Body) + "'");
+    return;
+  }
   if (Report.FirstSuspend.isValid()) {
     Check.diag(Report.FirstSuspend,
                "%select{%1|the lambda}0 is a coroutine because of this '%2'",

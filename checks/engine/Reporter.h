@@ -68,6 +68,9 @@ private:
                    SharedIncludes::AppliedWith When, bool OwnsFix);
   void noteWhyCoroutine(const CoroutineReport &Report,
                         const FunctionDecl &Named);
+  /// For a completion handler or a posted function: how the warning names
+  /// where it runs ("a function posted to 'io'").
+  std::string handlerContext(const CoroutineReport &Report) const;
   void noteExternal(const FunctionDecl &Callee, const ExternalFinding &Ext);
   /// Notes down a finding's chain, from its helper to the blocking API.
   void noteChain(const Finding &F);

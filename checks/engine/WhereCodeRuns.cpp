@@ -389,4 +389,141 @@ Runs WhereCodeRuns::lambda(const LambdaExpr &L, const LambdaUse &Use) const {
   return Runs::Elsewhere;
 }
 
+/// Whether F is Asio's or Boost.Asio's bind_executor.
+static bool isBindExecutor(const FunctionDecl &F) {
+  return F.getIdentifier() && F.getName() == "bind_executor" &&
+         (scopesMatch(F.getDeclContext(), {"asio"}) ||
+          scopesMatch(F.getDeclContext(), {"boost", "asio"}));
+}
+
+/// The member function a binder calls: 'std::bind(&C::on_read, this, _1)',
+/// 'beast::bind_front_handler(&C::on_read, shared_from_this())'.
+static const FunctionDecl *boundMember(const CallExpr &Bind) {
+  const FunctionDecl *Binder = Bind.getDirectCallee();
+  if (!Binder || !Binder->getIdentifier() || Bind.getNumArgs() < 2)
+    return nullptr;
+  static const std::vector<std::string> Binders[] = {
+      {"std", "bind"},
+      {"std", "bind_front"},
+      {"boost", "beast", "bind_front_handler"},
+      {"boost", "beast", "bind_handler"},
+      {"boost", "bind"}};
+  if (!llvm::any_of(Binders, [&](const std::vector<std::string> &Name) {
+        return isNamed(*Binder, Name);
+      }))
+    return nullptr;
+  const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(
+      Bind.getArg(0)->IgnoreImplicit()->IgnoreParens());
+  const auto *Ref =
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf
+          ? llvm::dyn_cast<DeclRefExpr>(AddressOf->getSubExpr()->IgnoreParens())
+          : nullptr;
+  const auto *Method =
+      Ref ? llvm::dyn_cast<CXXMethodDecl>(Ref->getDecl()) : nullptr;
+  const FunctionDecl *Def = Method ? Method->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() || llvm::isa<CoroutineBodyStmt>(Def->getBody()) ||
+      Def->getASTContext().getSourceManager().isInSystemHeader(
+          Def->getLocation()))
+    return nullptr;
+  return Def;
+}
+
+/// Whether the parameter of F that takes argument Index is, in F's
+/// template, a template type parameter: a completion token.
+static bool takesToken(const FunctionDecl &F, unsigned Index) {
+  const FunctionDecl *Pattern = F.getTemplateInstantiationPattern();
+  if (!Pattern || Index >= Pattern->getNumParams())
+    return false;
+  QualType T = Pattern->getParamDecl(Index)->getType().getNonReferenceType();
+  return T->getAs<TemplateTypeParmType>() != nullptr;
+}
+
+std::optional<HandlerUse> WhereCodeRuns::handlerOf(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return std::nullopt;
+  // The last argument written: not the defaults of the constraints that
+  // follow the token in Asio's declarations.
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call);
+  while (!Args.empty() && llvm::isa<CXXDefaultArgExpr>(Args.back()))
+    Args = Args.drop_back();
+  if (Args.empty())
+    return std::nullopt;
+  const unsigned Index = Args.size() - 1;
+  HandlerUse H;
+  const Expr *Token = Args.back()->IgnoreImplicit()->IgnoreParens();
+  H.Lambda = llvm::dyn_cast<LambdaExpr>(Token);
+  // 'asio::bind_executor(strand, [...] {...})': the lambda runs on the
+  // executor bound to it.
+  const Expr *Bound = nullptr;
+  if (const auto *Bind = llvm::dyn_cast<CallExpr>(Token);
+      Bind && Bind->getNumArgs() >= 2 && Bind->getDirectCallee() &&
+      isBindExecutor(*Bind->getDirectCallee()) &&
+      (Bind->getNumArgs() == 2 ||
+       llvm::isa<CXXDefaultArgExpr>(Bind->getArg(2)))) {
+    H.Lambda = llvm::dyn_cast<LambdaExpr>(
+        Bind->getArg(1)->IgnoreImplicit()->IgnoreParens());
+    Bound = Bind->getArg(0);
+  }
+  if (H.Lambda && !isCoroutineLambda(*H.Lambda)) {
+    // A generic lambda's body as instantiated, where there is one.
+    H.Body = H.Lambda->getCallOperator();
+    if (const FunctionTemplateDecl *T = H.Body->getDescribedFunctionTemplate();
+        T && !T->specializations().empty())
+      H.Body = *T->specializations().begin();
+  } else if (const auto *Bind = llvm::dyn_cast<CallExpr>(Token);
+             Bind && !H.Lambda) {
+    H.Body = boundMember(*Bind);
+  }
+  if (!H.Body)
+    return std::nullopt;
+  const Expr *Object = callObject(Call);
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+  const bool Member = Method && Method->isInstance() && Object;
+  for (const ApiEntry *E :
+       Catalog::builtin().handlerCandidates(lastName(*Callee))) {
+    const int RunsOn = E->RunsOn.value_or(ApiEntry::DescriptorObject);
+    const bool OnObject = RunsOn == ApiEntry::DescriptorObject;
+    if (OnObject != Member ||
+        (!OnObject && static_cast<unsigned>(RunsOn) >= Index) ||
+        !Matcher.matches(*E, *Callee, callerObjectClass(Call)) ||
+        !takesToken(*Callee, Index))
+      continue;
+    H.Call = &Call;
+    H.Operation = Callee;
+    H.Runner = OnObject ? Object : Args[RunsOn];
+    if (Bound)
+      H.Runner = Bound;
+    H.Posted = E->Hop == HopTarget::Posted;
+    H.Bound = Bound != nullptr;
+    return H;
+  }
+  return std::nullopt;
+}
+
+Runs WhereCodeRuns::executorRuns(const Expr &Runner) const {
+  const Expr *E = Runner.IgnoreParenImpCasts();
+  const QualType T = E->getType();
+  for (const std::vector<std::string> &Name : Options.LoopExecutors)
+    if (typeMentions(T, Name))
+      return Runs::Here;
+  // 'tcp::socket s(pool);' holds an any_io_executor of the pool's.
+  if (const auto *Var = llvm::dyn_cast_if_present<VarDecl>(namedObject(E)))
+    if (const auto *Ctor = llvm::dyn_cast_if_present<CXXConstructExpr>(
+            Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr);
+        Ctor && Ctor->getNumArgs() > 0 && Ctor->getArg(0) != &Runner &&
+        !Ctor->getConstructor()->isCopyOrMoveConstructor()) {
+      const Runs From = executorRuns(*Ctor->getArg(0));
+      if (From == Runs::Pool)
+        return From;
+    }
+  const llvm::SmallVector<const ApiEntry *, 8> Executors =
+      Catalog::builtin().executors();
+  for (HopTarget Kind : {HopTarget::PoolExecutor, HopTarget::LoopExecutor})
+    for (const ApiEntry *X : Executors)
+      if (X->Hop == Kind && typeMentions(T, X->Parts))
+        return Kind == HopTarget::PoolExecutor ? Runs::Pool : Runs::Here;
+  return Runs::Elsewhere;
+}
+
 } // namespace clang::tidy::async

@@ -16,6 +16,11 @@
 //                     call runs where that call runs it: here for the
 //                     catalog's 'inline:' (std::for_each, std::visit),
 //                     elsewhere otherwise; one only stored runs later
+//   handlers          a lambda given as the completion handler of an
+//                     asynchronous operation, or posted to an executor
+//                     (catalog 'handlers:'), runs on that executor: a loop
+//                     function of its own when the executor is an event
+//                     loop (catalog 'executors:', LoopExecutors)
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,6 +70,25 @@ struct LambdaUse {
   const CXXRecordDecl *Holder = nullptr;
 };
 
+/// A lambda given as the completion handler of an asynchronous operation or
+/// posted to an executor (catalog 'handlers:').
+struct HandlerUse {
+  /// The function the executor runs: a lambda's call operator (for a
+  /// generic lambda, its first instantiation), or the member function a
+  /// binder such as beast::bind_front_handler(&C::on_read, ...) calls.
+  const FunctionDecl *Body = nullptr;
+  const LambdaExpr *Lambda = nullptr;
+  /// The operation or the post.
+  const CallExpr *Call = nullptr;
+  const FunctionDecl *Operation = nullptr;
+  /// The I/O object or executor whose executor runs the lambda.
+  const Expr *Runner = nullptr;
+  /// Posted, dispatched or deferred, rather than a completion handler.
+  bool Posted = false;
+  /// Runner is the executor bound to the lambda by bind_executor.
+  bool Bound = false;
+};
+
 class WhereCodeRuns {
 public:
   WhereCodeRuns(const ApiMatcher &Matcher, const AnalysisOptions &Options);
@@ -111,6 +135,14 @@ public:
 
   /// Callables: where the body of a lambda used as Use runs.
   Runs lambda(const LambdaExpr &L, const LambdaUse &Use) const;
+
+  /// Handlers: the lambda Call gives as its last argument to an
+  /// asynchronous operation or a post of the catalog, if any.
+  std::optional<HandlerUse> handlerOf(const CallExpr &Call) const;
+  /// Where an executor, an execution context or an I/O object runs the
+  /// work given to it: Here on an event loop, Pool on a thread pool,
+  /// Elsewhere when its type does not say.
+  Runs executorRuns(const Expr &Runner) const;
 
 private:
   /// Whether Site calls an entry of the catalog of that kind whose

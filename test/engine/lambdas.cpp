@@ -38,7 +38,10 @@ task<> elsewhere(asio::thread_pool &pool, asio::io_context &io) {
   std::jthread j([] { sleep(1); });
   auto f = std::async(std::launch::async, [] { return sleep(1); });
   asio::post(pool, [] { sleep(1); });
+  // Posted to the loop: not this coroutine's, but a function of the loop's
+  // own, reported as such (engine/handlers.cpp).
   asio::post(io, [] { sleep(1); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'sleep' sleeps the thread inside a function posted to 'io', stalling everything else its event loop runs [async-blocking-sleep]
   // Only stored.
   auto stored = [] { sleep(1); };
   co_return;
