@@ -139,10 +139,17 @@ void BlockingCheck::registerMatchers(MatchFinder *Finder) {
         lambdaExpr(),
         unaryOperator(hasOperatorName("&"),
                       hasUnaryOperand(declRefExpr(to(cxxMethodDecl()))))));
+    // Function objects (lambdas among them), as they are or converted to
+    // the std::function a parameter takes.
+    auto Callable = expr(anyOf(
+        lambdaExpr(),
+        hasType(cxxRecordDecl(hasMethod(hasOverloadedOperatorName("()"))))));
+    auto Handler = ignoringImplicit(
+        anyOf(Callable, callExpr(hasAnyArgument(Bound)),
+              cxxConstructExpr(argumentCountIs(1),
+                               hasArgument(0, ignoringImplicit(Callable)))));
     Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()),
-                 hasAnyArgument(ignoringImplicit(
-                     anyOf(lambdaExpr(), callExpr(hasAnyArgument(Bound))))))
+        callExpr(unless(isExpansionInSystemHeader()), hasAnyArgument(Handler))
             .bind("handler-call"),
         this);
   }
@@ -178,7 +185,9 @@ void BlockingCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("handler-call")) {
     std::optional<HandlerUse> H = E.where().handlerOf(*Call);
-    if (!H || E.where().executorRuns(*H->Runner) != Runs::Here)
+    // A library's own operations hand it their functors: not the user's.
+    if (!H || E.isLibraryCode(*H->Body) ||
+        E.where().executorRuns(*H->Runner) != Runs::Here)
       return;
     Coroutines.push_back(H->Body);
     E.analyse(*H->Body, &*H);

@@ -22,6 +22,8 @@ constexpr llvm::StringLiteral HopAwaitablesOption = "HopAwaitables";
 constexpr llvm::StringLiteral StackfulYieldContextOption =
     "StackfulYieldContext";
 constexpr llvm::StringLiteral StackfulFunctionsOption = "StackfulFunctions";
+constexpr llvm::StringLiteral StackfulContextTypesOption =
+    "StackfulContextTypes";
 constexpr llvm::StringLiteral HandlerContextsOption = "HandlerContexts";
 constexpr llvm::StringLiteral LoopExecutorsOption = "LoopExecutors";
 constexpr llvm::StringLiteral SummaryDirectoryOption = "SummaryDirectory";
@@ -33,11 +35,13 @@ constexpr llvm::StringLiteral OffloadTemplateOption = "OffloadTemplate";
 constexpr llvm::StringLiteral IncludeStyleOption = "IncludeStyle";
 
 constexpr llvm::StringLiteral GlobalOnly[] = {
-    OffloadFunctionsOption,  HopAwaitablesOption,    StackfulYieldContextOption,
-    StackfulFunctionsOption, SummaryDirectoryOption, WriteSummariesOption,
-    FrameworkTypesOption,    OffloadExecutorOption,  OffloadHomeExecutorOption,
-    OffloadTemplateOption,   IncludeStyleOption,     HandlerContextsOption,
-    LoopExecutorsOption};
+    OffloadFunctionsOption,     HopAwaitablesOption,
+    StackfulYieldContextOption, StackfulFunctionsOption,
+    SummaryDirectoryOption,     WriteSummariesOption,
+    FrameworkTypesOption,       OffloadExecutorOption,
+    OffloadHomeExecutorOption,  OffloadTemplateOption,
+    IncludeStyleOption,         HandlerContextsOption,
+    LoopExecutorsOption,        StackfulContextTypesOption};
 
 /// Check-prefixed keys of analysis-wide options would, in clang-tidy's usual
 /// local-or-global reading, act for every check: they are errors instead.
@@ -222,6 +226,9 @@ AnalysisOptions AnalysisOptions::read(ClangTidyContext &Tidy) {
   for (const std::vector<std::string> &Parts :
        R.getNames(StackfulFunctionsOption))
     O.StackfulFunctions.push_back("::" + llvm::join(Parts, "::"));
+  O.StackfulContextTypes =
+      R.getNames(StackfulContextTypesOption,
+                 /*Wildcards=*/false, "a qualified type name");
   O.HandlerContexts = R.getBool(HandlerContextsOption, true);
   O.LoopExecutors = R.getNames(LoopExecutorsOption, /*Wildcards=*/false,
                                "a qualified type name");
@@ -233,7 +240,7 @@ AnalysisOptions AnalysisOptions::read(ClangTidyContext &Tidy) {
   O.IncludeStyle = readIncludeStyle(R);
   for (llvm::StringRef Name :
        {OffloadFunctionsOption, HopAwaitablesOption, StackfulFunctionsOption,
-        FrameworkTypesOption, LoopExecutorsOption})
+        FrameworkTypesOption, LoopExecutorsOption, StackfulContextTypesOption})
     O.Given[Name] = R.get(Name, "").str();
   return O;
 }

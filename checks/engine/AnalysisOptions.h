@@ -53,6 +53,9 @@ struct AnalysisOptions {
   bool StackfulYieldContext = true;
   /// More functions to treat as stackful coroutines, as "::ns::name".
   std::vector<std::string> StackfulFunctions;
+  /// The project's types that stand for a yield_context ('Context&' of a
+  /// REST library): a function taking one is a stackful coroutine.
+  std::vector<std::vector<std::string>> StackfulContextTypes;
   /// Completion handlers and posted functions run by an event loop are
   /// analysed like coroutine bodies.
   bool HandlerContexts = true;

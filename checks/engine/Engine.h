@@ -103,6 +103,9 @@ public:
                                  const HandlerUse *Handler = nullptr);
   /// Where code runs.
   const WhereCodeRuns &where() const { return Where; }
+  /// Whether F is library code: in a system header, or in a namespace of
+  /// the catalog's 'libraries:' outside the main file.
+  bool isLibraryCode(const FunctionDecl &F) const;
   /// Whether a coroutine runs on a thread pool as a whole, as seen in the
   /// bodies analysed so far.
   bool runsOnPool(const FunctionDecl &Coroutine) const {
@@ -186,9 +189,6 @@ private:
   /// Whether F is a coroutine that yields and never awaits, of no framework
   /// whose coroutines await: a generator pulled on its consumer's thread.
   bool isPullGenerator(const FunctionDecl &F);
-  /// Whether F is library code: in a system header, or in a namespace of
-  /// the catalog's 'libraries:' outside the main file.
-  bool isLibraryCode(const FunctionDecl &F) const;
   /// The definition a search may enter for Callee, if any.
   const FunctionDecl *enterable(const FunctionDecl &Callee);
   /// The definitions a search enters from Site. A call the vtable

@@ -458,6 +458,14 @@ std::string Reporter::handlerContext(const CoroutineReport &Report) const {
          (H.Bound ? "" : "'s executor");
 }
 
+/// The class a stackful context parameter names, without '&', '*' or const.
+static QualType contextType(const ParmVarDecl &P) {
+  QualType T = P.getType().getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T.getUnqualifiedType();
+}
+
 void Reporter::noteWhyCoroutine(const CoroutineReport &Report,
                                 const FunctionDecl &Named) {
   const bool IsLambda = isLambdaCallOperator(&Named);
@@ -482,19 +490,22 @@ void Reporter::noteWhyCoroutine(const CoroutineReport &Report,
         << IsLambda << &Named << Report.SuspendKeyword;
     return;
   }
-  // A stackful coroutine: it takes a yield_context, or the user listed it.
+  // A stackful coroutine: it takes a yield_context or a type standing for
+  // one, or the user listed it.
   for (const ParmVarDecl *P : Named.parameters()) {
-    const CXXRecordDecl *RD =
-        P->getType().getNonReferenceType()->getAsCXXRecordDecl();
-    if (RD && RD->getName() == "basic_yield_context") {
-      Check.diag(
-          P->getLocation(),
-          "%select{%1|the lambda}0 is a stackful coroutine because it takes "
-          "this 'yield_context'",
-          DiagnosticIDs::Note)
-          << IsLambda << &Named;
-      return;
-    }
+    const WhereCodeRuns::StackfulContext Why =
+        WhereCodeRuns::stackfulContext(*P, E.options());
+    if (Why == WhereCodeRuns::StackfulContext::None)
+      continue;
+    Check.diag(P->getLocation(),
+               "%select{%1|the lambda}0 is a stackful coroutine because it "
+               "takes this %select{'yield_context'|%3, which holds a "
+               "'yield_context'|%3, a type option 'StackfulContextTypes' "
+               "lists}2",
+               DiagnosticIDs::Note)
+        << IsLambda << &Named << static_cast<unsigned>(Why) - 1
+        << contextType(*P);
+    return;
   }
   // Only when the option does: say nothing rather than blame it.
   if (llvm::is_contained(E.options().StackfulFunctions,

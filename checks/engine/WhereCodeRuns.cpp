@@ -32,20 +32,68 @@ WhereCodeRuns::WhereCodeRuns(const ApiMatcher &Matcher,
                              const AnalysisOptions &Options)
     : Matcher(Matcher), Options(Options) {}
 
-internal::BindableMatcher<Decl>
+/// Whether RD is Asio's or Boost.Asio's basic_yield_context.
+static bool isYieldContext(const CXXRecordDecl *RD) {
+  return RD && RD->getIdentifier() && RD->getName() == "basic_yield_context" &&
+         (scopesMatch(RD->getDeclContext(), {"asio"}) ||
+          scopesMatch(RD->getDeclContext(), {"boost", "asio"}));
+}
+
+WhereCodeRuns::StackfulContext
+WhereCodeRuns::stackfulContext(const ParmVarDecl &P,
+                               const AnalysisOptions &Options) {
+  const QualType T = P.getType().getNonReferenceType();
+  const bool Indirect = P.getType()->isReferenceType() || T->isPointerType();
+  const CXXRecordDecl *RD = T->isPointerType()
+                                ? T->getPointeeType()->getAsCXXRecordDecl()
+                                : T->getAsCXXRecordDecl();
+  if (!RD)
+    return StackfulContext::None;
+  if (llvm::any_of(Options.StackfulContextTypes,
+                   [&](const std::vector<std::string> &Name) {
+                     return isNamed(*RD, Name);
+                   }))
+    return StackfulContext::Listed;
+  if (!Options.StackfulYieldContext)
+    return StackfulContext::None;
+  if (!T->isPointerType() && isYieldContext(RD))
+    return StackfulContext::YieldContext;
+  // A request or context object of the project's that carries the
+  // coroutine's yield_context (or a pointer to it) to the handlers it is
+  // given to by reference.
+  if (!Indirect || !RD->hasDefinition() || RD->isLambda() ||
+      P.getASTContext().getSourceManager().isInSystemHeader(RD->getLocation()))
+    return StackfulContext::None;
+  for (const FieldDecl *Field : RD->fields()) {
+    QualType FT = Field->getType().getNonReferenceType();
+    if (FT->isPointerType())
+      FT = FT->getPointeeType();
+    if (isYieldContext(FT->getAsCXXRecordDecl()))
+      return StackfulContext::Holder;
+  }
+  return StackfulContext::None;
+}
+
+namespace {
+AST_MATCHER_P(FunctionDecl, takesStackfulContext, const AnalysisOptions *,
+              Options) {
+  return llvm::any_of(Node.parameters(), [&](const ParmVarDecl *P) {
+    return WhereCodeRuns::stackfulContext(*P, *Options) !=
+           WhereCodeRuns::StackfulContext::None;
+  });
+}
+} // namespace
+
+ast_matchers::internal::BindableMatcher<Decl>
 WhereCodeRuns::loopFunctions(const AnalysisOptions &Options) {
   // Every coroutine body, lambdas and template instantiations included; the
   // walk goes down from there instead of matching calls upwards.
-  internal::Matcher<FunctionDecl> IsLoopFunction = hasBody(coroutineBodyStmt());
-  // Stackful coroutines: Asio's yield_context, and functions the user lists.
-  if (Options.StackfulYieldContext) {
-    auto YieldContext = hasUnqualifiedDesugaredType(recordType(hasDeclaration(
-        namedDecl(hasAnyName("::boost::asio::basic_yield_context",
-                             "::asio::basic_yield_context")))));
-    IsLoopFunction =
-        anyOf(IsLoopFunction, hasAnyParameter(hasType(qualType(anyOf(
-                                  YieldContext, references(YieldContext))))));
-  }
+  ast_matchers::internal::Matcher<FunctionDecl> IsLoopFunction =
+      hasBody(coroutineBodyStmt());
+  // Stackful coroutines: Asio's yield_context, the project's types that
+  // carry one, and functions the user lists.
+  if (Options.StackfulYieldContext || !Options.StackfulContextTypes.empty())
+    IsLoopFunction = anyOf(IsLoopFunction, takesStackfulContext(&Options));
   if (!Options.StackfulFunctions.empty()) {
     std::vector<llvm::StringRef> Names(Options.StackfulFunctions.begin(),
                                        Options.StackfulFunctions.end());
@@ -62,14 +110,8 @@ bool WhereCodeRuns::isStackful(const FunctionDecl &F, bool *Listed) const {
     *Listed = false;
   if (F.getASTContext().getSourceManager().isInSystemHeader(F.getLocation()))
     return false;
-  if (Options.StackfulYieldContext &&
-      llvm::any_of(F.parameters(), [](const ParmVarDecl *P) {
-        const CXXRecordDecl *RD =
-            P->getType().getNonReferenceType()->getAsCXXRecordDecl();
-        return RD && RD->getIdentifier() &&
-               RD->getName() == "basic_yield_context" &&
-               (scopesMatch(RD->getDeclContext(), {"asio"}) ||
-                scopesMatch(RD->getDeclContext(), {"boost", "asio"}));
+  if (llvm::any_of(F.parameters(), [&](const ParmVarDecl *P) {
+        return stackfulContext(*P, Options) != StackfulContext::None;
       }))
     return true;
   const bool InList =
@@ -428,14 +470,51 @@ static const FunctionDecl *boundMember(const CallExpr &Bind) {
   return Def;
 }
 
-/// Whether the parameter of F that takes argument Index is, in F's
-/// template, a template type parameter: a completion token.
-static bool takesToken(const FunctionDecl &F, unsigned Index) {
+/// Whether the parameter of F that takes argument Index takes any callable:
+/// in F's template a template type parameter (a completion token, trantor's
+/// runInLoop), or a std::function (trantor's queueInLoop, runAfter).
+static bool takesCallable(const FunctionDecl &F, unsigned Index) {
+  if (Index < F.getNumParams())
+    if (const auto *RD = F.getParamDecl(Index)
+                             ->getType()
+                             .getNonReferenceType()
+                             ->getAsCXXRecordDecl();
+        RD && isNamed(*RD, {"std", "function"}))
+      return true;
   const FunctionDecl *Pattern = F.getTemplateInstantiationPattern();
   if (!Pattern || Index >= Pattern->getNumParams())
     return false;
   QualType T = Pattern->getParamDecl(Index)->getType().getNonReferenceType();
   return T->getAs<TemplateTypeParmType>() != nullptr;
+}
+
+/// The call operator of a function object of the project's, given as a
+/// handler: 'sock.async_read_some(buf, read_handler{this})'. One operator
+/// (a template as instantiated), or the handler is not known.
+static const FunctionDecl *functorBody(const Expr &Handler) {
+  const CXXRecordDecl *RD = Handler.getType()->getAsCXXRecordDecl();
+  if (!RD || RD->isLambda() || !RD->hasDefinition())
+    return nullptr;
+  const FunctionDecl *Body = nullptr;
+  unsigned Operators = 0;
+  for (const Decl *D : RD->decls()) {
+    const auto *F = llvm::dyn_cast<FunctionDecl>(D);
+    if (const auto *T = llvm::dyn_cast<FunctionTemplateDecl>(D)) {
+      F = T->specializations().empty() ? T->getTemplatedDecl()
+                                       : *T->specializations().begin();
+    }
+    if (!F || F->getOverloadedOperator() != OO_Call)
+      continue;
+    ++Operators;
+    Body = F->getDefinition();
+  }
+  if (Operators != 1 || !Body || !Body->getBody() ||
+      Body->isDependentContext() ||
+      llvm::isa<CoroutineBodyStmt>(Body->getBody()) ||
+      Body->getASTContext().getSourceManager().isInSystemHeader(
+          Body->getLocation()))
+    return nullptr;
+  return Body;
 }
 
 std::optional<HandlerUse> WhereCodeRuns::handlerOf(const CallExpr &Call) const {
@@ -451,7 +530,8 @@ std::optional<HandlerUse> WhereCodeRuns::handlerOf(const CallExpr &Call) const {
     return std::nullopt;
   const unsigned Index = Args.size() - 1;
   HandlerUse H;
-  const Expr *Token = Args.back()->IgnoreImplicit()->IgnoreParens();
+  // As written: a lambda converted to the std::function a parameter takes.
+  const Expr *Token = Args.back()->IgnoreUnlessSpelledInSource();
   H.Lambda = llvm::dyn_cast<LambdaExpr>(Token);
   // 'asio::bind_executor(strand, [...] {...})': the lambda runs on the
   // executor bound to it.
@@ -475,6 +555,8 @@ std::optional<HandlerUse> WhereCodeRuns::handlerOf(const CallExpr &Call) const {
              Bind && !H.Lambda) {
     H.Body = boundMember(*Bind);
   }
+  if (!H.Body && !H.Lambda && !Bound)
+    H.Body = functorBody(*Token);
   if (!H.Body)
     return std::nullopt;
   const Expr *Object = callObject(Call);
@@ -487,7 +569,7 @@ std::optional<HandlerUse> WhereCodeRuns::handlerOf(const CallExpr &Call) const {
     if (OnObject != Member ||
         (!OnObject && static_cast<unsigned>(RunsOn) >= Index) ||
         !Matcher.matches(*E, *Callee, callerObjectClass(Call)) ||
-        !takesToken(*Callee, Index))
+        !takesCallable(*Callee, Index))
       continue;
     H.Call = &Call;
     H.Operation = Callee;

@@ -98,9 +98,18 @@ public:
   loopFunctions(const AnalysisOptions &Options);
 
   /// Loop functions: whether F is a stackful coroutine, analysed on its own
-  /// (it takes a yield_context, or StackfulFunctions lists it); Listed says
-  /// which.
+  /// (it takes a stackful context, or StackfulFunctions lists it); Listed
+  /// says which.
   bool isStackful(const FunctionDecl &F, bool *Listed = nullptr) const;
+  /// Why a parameter makes its function a stackful coroutine.
+  enum class StackfulContext : uint8_t {
+    None,
+    YieldContext, ///< Asio's or Boost.Asio's yield_context
+    Holder,       ///< a class by reference or pointer holding a yield_context
+    Listed,       ///< a type StackfulContextTypes lists
+  };
+  static StackfulContext stackfulContext(const ParmVarDecl &P,
+                                         const AnalysisOptions &Options);
 
   /// Hops: where the rest of a block runs after 'co_await Awaited;': Pool
   /// after a hop onto a pool, Here after a hop back; nothing for no hop.

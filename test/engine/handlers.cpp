@@ -95,6 +95,35 @@ void posts(asio::io_context &io, asio::thread_pool &pool) {
   // LOOPS: handlers.cpp:[[@LINE-1]]:25: warning: 'sleep' sleeps the thread inside a function posted to 'mine'
 }
 
+// Function objects of the project's: their call operator is the handler.
+struct read_handler {
+  void operator()(std::error_code, std::size_t) const {
+    sleep(20);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'sleep' sleeps the thread inside 'app::read_handler::operator()', a completion handler run by 'sock''s executor
+  }
+};
+// Overloaded: which one runs is not known here.
+struct overloaded_handler {
+  void operator()(std::error_code) const { sleep(21); }
+  void operator()(std::error_code, std::size_t) const { sleep(22); }
+};
+struct posted_job {
+  int N;
+  void operator()() const { usleep(N); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'usleep' sleeps the thread inside 'app::posted_job::operator()', a function posted to 'io'
+};
+struct pool_job {
+  void operator()() const { sleep(23); }
+};
+
+void functors(tcp::socket &sock, asio::io_context &io, asio::thread_pool &pool,
+              char *buf) {
+  sock.async_read_some(asio::buffer(buf, 64), read_handler{});
+  sock.async_read_some(asio::buffer(buf, 64), overloaded_handler{});
+  asio::post(io, posted_job{10});
+  asio::post(pool, pool_job{});
+}
+
 // Inside a coroutine, the handler is reported as a handler, once.
 asio::awaitable<void> session(tcp::socket &sock, char *buf) {
   sock.async_read_some(asio::buffer(buf, 64),
