@@ -50,6 +50,10 @@ ROOT = os.path.dirname(HERE)
 EXTENSIONS = (".cpp", ".cc", ".hpp", ".h")
 HEADERS = (".hpp", ".h")
 COROUTINE_WORDS = re.compile(r"\b(co_await|co_return|co_yield|yield_context)\b")
+# Profiles with "select": "handlers" lint the callback-style files instead:
+# those that give completion handlers or post functions and have no
+# coroutine (issue 16's event-loop contexts).
+HANDLER_WORDS = re.compile(r"(\.|\b)(async_\w+|post|dispatch|defer|runInLoop|queueInLoop)\s*\(")
 DIAG = re.compile(r"^(.+?):(\d+):(\d+): (warning|error|note|fatal error): (.*?)(?: \[([\w.,-]+)\])?$")
 
 # Counted by clang-tidy's query-based custom checks in the same parse.
@@ -187,8 +191,12 @@ def select_files(profile, checkout):
             if not matches(rel, profile.get("include", ["*"])) or matches(rel, profile.get("exclude", [])):
                 continue
             with open(os.path.join(checkout, rel), errors="replace") as f:
-                if COROUTINE_WORDS.search(f.read()):
+                text = f.read()
+            if profile.get("select") == "handlers":
+                if HANDLER_WORDS.search(text) and not COROUTINE_WORDS.search(text):
                     chosen.append(rel)
+            elif COROUTINE_WORDS.search(text):
+                chosen.append(rel)
     return sorted(chosen)
 
 

@@ -223,13 +223,23 @@ public:
         !TraverseStmt(S->getCond()))
       return false;
     const size_t Mark = Ready.size();
+    // Conditions an argument may decide hold the same way.
+    const size_t GuardMark = Guards.size();
+    const bool Guarded = ArgumentGuards::worthKeeping(*S->getCond());
+    if (Guarded)
+      Guards.push_back({S->getCond(), true});
     Where.readyObjects(*S->getCond(), true, Ready);
     bool Result = TraverseStmt(S->getThen());
     Ready.resize(Mark);
+    Guards.resize(GuardMark);
+    if (Guarded)
+      Guards.push_back({S->getCond(), false});
     Where.readyObjects(*S->getCond(), false, Ready);
     Result = Result && TraverseStmt(S->getElse());
-    if (S->getElse() || !alwaysLeaves(S->getThen()))
+    if (S->getElse() || !alwaysLeaves(S->getThen())) {
       Ready.resize(Mark);
+      Guards.resize(GuardMark);
+    }
     return Result;
   }
   // After 'while (!ready) { ... }' with no break, the condition is false.
@@ -246,6 +256,7 @@ public:
                             DataRecursionQueue * /*Q*/ = nullptr) {
     ScopeEnds.push_back(S->getRBracLoc());
     const size_t ReadyOnEntry = Ready.size();
+    const size_t GuardsOnEntry = Guards.size();
     const bool OnPoolOnEntry = OnPool;
     const Cold ColdOnEntry = ColdNow;
     llvm::SmallVector<Cold, 16> ColdAt = coldStatements(*S);
@@ -265,6 +276,7 @@ public:
     OnPool = OnPoolOnEntry;
     ColdNow = ColdOnEntry;
     Ready.resize(ReadyOnEntry);
+    Guards.resize(GuardsOnEntry);
     ScopeEnds.pop_back();
     return true;
   }
@@ -396,6 +408,7 @@ private:
     Site.RunsOnce = StaticInits > 0;
     if (const ValueDecl *Object = namedObject(callObject(*Site.Call)))
       Site.ObjectReady = llvm::is_contained(Ready, Object);
+    Site.Guards.assign(Guards.begin(), Guards.end());
     Out.Calls.push_back(Site);
   }
   /// A local object whose destructor is not trivial: its destruction at
@@ -555,6 +568,8 @@ private:
   llvm::DenseMap<const Expr *, const Expr *> DefaultUsers;
   /// Objects checked to be ready where the walk is.
   llvm::SmallVector<const ValueDecl *, 4> Ready;
+  /// The enclosing conditions on parameters or locals, with their branch.
+  llvm::SmallVector<Guard, 4> Guards;
   const ValueDecl *DefaultOf = nullptr;
   const Expr *DefaultExpr = nullptr;
   unsigned NestedDefaults = 0;

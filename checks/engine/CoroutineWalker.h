@@ -11,6 +11,7 @@
 #ifndef ASYNC_TIDY_ENGINE_COROUTINEWALKER_H
 #define ASYNC_TIDY_ENGINE_COROUTINEWALKER_H
 
+#include "ArgumentGuards.h"
 #include "ColdPaths.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -77,6 +78,11 @@ struct CallSite {
   /// Where the default is shown: the call in it, or for a default that uses
   /// another default, the outer default.
   SourceLocation DefaultAt = SourceLocation();
+  /// The enclosing conditions that may be decided by the function's
+  /// arguments (ArgumentGuards.h), outermost first.
+  // Initialised for -Wmissing-field-initializers on the aggregate inits.
+  // NOLINTNEXTLINE(readability-redundant-member-init)
+  llvm::SmallVector<Guard, 0> Guards = {};
 };
 
 /// The arguments of a call or construction as written: a member operator's

@@ -289,7 +289,8 @@ bool Engine::counts(const FunctionDecl &Caller, const CallSite &Site,
   return P && P->ReportStaticInitializers;
 }
 
-void Engine::reaches(const CallSite &Site, unsigned Depth,
+void Engine::reaches(const FunctionDecl &Caller, const CallSite &Site,
+                     unsigned Depth,
                      llvm::function_ref<void(const Link &)> Offer) {
   // After a hop onto a pool, blocking is what the user intended.
   if (Site.OnPool)
@@ -297,6 +298,7 @@ void Engine::reaches(const CallSite &Site, unsigned Depth,
   if (const ApiEntry *Api = Matcher.blockingApi(Site)) {
     Link L{&Site, Api, 1};
     L.Descriptor = Descriptors::of(Site, *Api);
+    L.Guards = Guards.ofSite(Site, Caller);
     Offer(L);
     return;
   }
@@ -305,11 +307,26 @@ void Engine::reaches(const CallSite &Site, unsigned Depth,
   llvm::SmallVector<Target, 2> Targets = helpersOf(Site);
   for (const Target &T : Targets) {
     const Facts &G = explore(*T.Definition, Depth - 1);
-    for (const Link &Next : G.Reaches)
-      if (Next.Length)
-        Offer({&Site, Next.Api, Next.Length + 1, nullptr, T.Definition,
-               T.ViaOverrider || Next.ViaOverrider,
-               Descriptors::atCaller(Next.Descriptor, Site)});
+    for (const Link &Next : G.Reaches) {
+      if (!Next.Length)
+        continue;
+      // A way the helper takes only under a condition these arguments make
+      // false does not run from here.
+      bool Removed = false;
+      const GuardSet *Bound =
+          Guards.atCaller(Next.Guards, Site, Caller, *T.Definition, Removed);
+      if (Removed)
+        continue;
+      Link L{&Site,
+             Next.Api,
+             Next.Length + 1,
+             nullptr,
+             T.Definition,
+             T.ViaOverrider || Next.ViaOverrider,
+             Descriptors::atCaller(Next.Descriptor, Site)};
+      L.Guards = Bound;
+      Offer(L);
+    }
   }
   const FunctionDecl *Called = summarised(Site, Targets);
   if (!Called)
@@ -326,9 +343,12 @@ const Engine::Facts &Engine::explore(const FunctionDecl &Function,
   if (!Slot)
     Slot = std::make_unique<Facts>();
   Facts &F = *Slot; // Stable, unlike Slot: the search below inserts.
+  if (F.InProgress)
+    ++RecursionsMet;
   if (F.InProgress || F.Explored >= Depth)
     return F;
   F.InProgress = true;
+  const unsigned RecursionsBefore = RecursionsMet;
   if (!F.Body)
     F.Body = std::make_unique<BodySummary>(walk(Function));
   F.Reaches = {};
@@ -337,18 +357,36 @@ const Engine::Facts &Engine::explore(const FunctionDecl &Function,
     // the callers that go on.
     if (Site.Coldness != Cold::No)
       continue;
-    reaches(Site, Depth, [&](const Link &L) {
+    reaches(Function, Site, Depth, [&](const Link &L) {
       if (!counts(Function, Site, L))
         return;
-      // The shortest way, and one that blocks whatever the descriptor
-      // before one a caller may find non-blocking.
+      // The shortest way, and one that blocks whatever the descriptor and
+      // the arguments before one a caller may find non-blocking or not
+      // taken. Two ways under different guards keep neither guard: one
+      // kept way must stand for both.
       Link &Best = F.Reaches[static_cast<unsigned>(L.Api->Cat)];
-      if (Best.Length == 0 ||
-          std::pair(L.Descriptor != nullptr, L.Length) <
-              std::pair(Best.Descriptor != nullptr, Best.Length))
+      auto Key = [](const Link &K) {
+        return std::tuple(K.Descriptor != nullptr, K.Guards != nullptr,
+                          K.Length);
+      };
+      const bool OtherGuards = Best.Length && Best.Guards &&
+                               L.Guards != Best.Guards &&
+                               (!L.Guards || *L.Guards != *Best.Guards);
+      if (Best.Length == 0 || Key(L) < Key(Best)) {
+        const bool BothGuarded = OtherGuards && L.Guards;
         Best = L;
+        if (BothGuarded)
+          Best.Guards = nullptr;
+      } else if (OtherGuards) {
+        Best.Guards = nullptr;
+      }
     });
   }
+  // In a recursion each call's arguments differ from the first one's, and
+  // the ways around the cycle were cut short: no guard is decided there.
+  if (RecursionsMet != RecursionsBefore)
+    for (Link &L : F.Reaches)
+      L.Guards = nullptr;
   F.Explored = Depth;
   F.InProgress = false;
   return F;
@@ -449,7 +487,7 @@ void Engine::findings(CoroutineReport &R, const BodySummary &S) {
     // Right before the process ends nothing else is waiting to run.
     if (Site.Coldness == Cold::Exits)
       continue;
-    reaches(Site, Reach.MaxDepth + 1, [&](const Link &L) {
+    reaches(*R.Coroutine, Site, Reach.MaxDepth + 1, [&](const Link &L) {
       if (!counts(*R.Coroutine, Site, L))
         return;
       R.Findings.push_back({Site, L.Api, L.Length > 1 ? L.Next : nullptr,

@@ -14,6 +14,7 @@
 
 #include "AnalysisOptions.h"
 #include "ApiMatcher.h"
+#include "ArgumentGuards.h"
 #include "Catalog.h"
 #include "CoroutineWalker.h"
 #include "Descriptors.h"
@@ -157,6 +158,9 @@ private:
     /// The descriptor the API acts on, as this function names it, when the
     /// code shows it: the API returns at once if it is non-blocking.
     const ValueDecl *Descriptor = nullptr;
+    /// The conditions on this function's parameters the way runs under,
+    /// when an argument may decide them (ArgumentGuards.h).
+    const GuardSet *Guards = nullptr;
   };
   struct Target {
     const FunctionDecl *Definition;
@@ -179,7 +183,7 @@ private:
   /// Every way a call site reaches a blocking API within Depth calls,
   /// itself included: the API it calls, or for each helper it enters the
   /// shortest way per category, or what the summaries say of its callee.
-  void reaches(const CallSite &Site, unsigned Depth,
+  void reaches(const FunctionDecl &Caller, const CallSite &Site, unsigned Depth,
                llvm::function_ref<void(const Link &)> Offer);
   /// Whether a link found from Site in Caller counts: not a wait on an
   /// object checked to be ready, nor a call on a descriptor Caller made
@@ -226,6 +230,9 @@ private:
   ApiMatcher Matcher;
   WhereCodeRuns Where;
   Descriptors Descs;
+  ArgumentGuards Guards;
+  /// How many times the search met a function it was still searching.
+  unsigned RecursionsMet = 0;
   llvm::StringMap<const Framework *> FrameworkTypes;
   llvm::DenseMap<const CXXMethodDecl *,
                  llvm::SmallVector<const CXXMethodDecl *, 2>>
