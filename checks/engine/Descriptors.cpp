@@ -241,4 +241,16 @@ bool Descriptors::nonBlocking(const FunctionDecl &F, const ValueDecl *D) {
   return Member && memberNonBlocking(*Member);
 }
 
+void Descriptors::readyInHandler(const FunctionDecl &Handler,
+                                 const Expr &Operation) {
+  const ApiEntry *E = entry(Operation, HopTarget::AwaitsReady);
+  const ValueDecl *D =
+      E ? operand(Operation, E->Descriptor.value_or(ApiEntry::DescriptorObject))
+        : nullptr;
+  if (!D)
+    return;
+  facts(Handler);
+  ByFunction[&Handler]->AwaitedReady.insert(D);
+}
+
 } // namespace clang::tidy::async

@@ -50,6 +50,9 @@ public:
   /// Whether the code makes D non-blocking or awaits its readiness in F, or
   /// for a member, anywhere in its class.
   bool nonBlocking(const FunctionDecl &F, const ValueDecl *D);
+  /// Handler is the completion handler of Operation: when the operation
+  /// awaits a descriptor's readiness, the descriptor is ready inside it.
+  void readyInHandler(const FunctionDecl &Handler, const Expr &Operation);
 
 private:
   struct Facts {

@@ -3,7 +3,7 @@
 // executor is a thread pool, or unknown, stay silent; so do plain threads and
 // main() running the loop.
 // REQUIRES: asio
-// RUN: %check_async_tidy %s async-blocking-sleep,async-blocking-file-io %t -- %asio_flags
+// RUN: %check_async_tidy %s async-blocking-sleep,async-blocking-file-io,async-blocking-socket %t -- %asio_flags
 // RUN: %async-tidy --checks='-*,async-blocking-sleep' %s \
 // RUN:   --config="{CheckOptions: {LoopExecutors: 'app::loop_executor'}}" \
 // RUN:   -- -std=c++20 %asio_flags 2>&1 | FileCheck %s --check-prefix=LOOPS
@@ -93,6 +93,21 @@ void posts(asio::io_context &io, asio::thread_pool &pool) {
   loop_executor mine(io.get_executor());
   asio::post(mine, [] { sleep(11); });
   // LOOPS: handlers.cpp:[[@LINE-1]]:25: warning: 'sleep' sleeps the thread inside a function posted to 'mine'
+}
+
+// The readiness idiom in a handler: the handler of 'sock.async_wait(...)'
+// runs once sock is ready, and a read on it returns at once; a read on it in
+// a timer's handler may wait.
+void ready(tcp::socket &sock, asio::steady_timer &timer, char *buf) {
+  sock.async_wait(tcp::socket::wait_read, [&](std::error_code) {
+    std::error_code ec;
+    sock.read_some(asio::buffer(buf, 64), ec);
+  });
+  timer.async_wait([&](std::error_code) {
+    std::error_code ec;
+    sock.read_some(asio::buffer(buf, 64), ec);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'asio::basic_stream_socket::read_some' waits for data inside a completion handler run by 'timer''s executor
+  });
 }
 
 // Function objects of the project's: their call operator is the handler.
