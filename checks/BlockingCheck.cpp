@@ -116,6 +116,16 @@ void BlockingCheck::warnUnknownOptions() {
   }
 }
 
+namespace {
+/// Calls of an operation or a post the catalog's 'handlers:' name: tested
+/// first, so that the arguments of other calls are never looked at.
+AST_MATCHER(CallExpr, callsHandlerOperation) {
+  const FunctionDecl *F = Node.getDirectCallee();
+  return F && F->getIdentifier() &&
+         !Catalog::builtin().handlerCandidates(F->getName()).empty();
+}
+} // namespace
+
 void BlockingCheck::registerPPCallbacks(const SourceManager &SM,
                                         Preprocessor *PP,
                                         Preprocessor * /*ModuleExpanderPP*/) {
@@ -132,8 +142,12 @@ void BlockingCheck::registerMatchers(MatchFinder *Finder) {
     return;
   Finder->addMatcher(
       WhereCodeRuns::loopFunctions(Shared->options()).bind("coroutine"), this);
+  // What the analysis as a whole needs, matched once for all checks.
+  if (!Shared->participate())
+    return;
   // Completion handlers and posted functions: lambdas given to a call,
-  // as they are or through bind_executor; WhereCodeRuns says which.
+  // as they are or through bind_executor; WhereCodeRuns says which. Every
+  // check reports the handlers the engine analysed.
   if (Shared->options().HandlerContexts) {
     auto Bound = ignoringImplicit(anyOf(
         lambdaExpr(),
@@ -148,14 +162,12 @@ void BlockingCheck::registerMatchers(MatchFinder *Finder) {
         anyOf(Callable, callExpr(hasAnyArgument(Bound)),
               cxxConstructExpr(argumentCountIs(1),
                                hasArgument(0, ignoringImplicit(Callable)))));
-    Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()), hasAnyArgument(Handler))
-            .bind("handler-call"),
-        this);
+    Finder->addMatcher(callExpr(callsHandlerOperation(),
+                                unless(isExpansionInSystemHeader()),
+                                hasAnyArgument(Handler))
+                           .bind("handler-call"),
+                       this);
   }
-  // What the analysis as a whole needs, matched once for all checks.
-  if (!Shared->participate())
-    return;
   // Coroutines handed to a thread pool from any function, not only from
   // the coroutines and helpers the analysis walks: 'co_spawn(pool, [..]()
   // -> awaitable<void> {...}, detached)' in main().
@@ -189,7 +201,6 @@ void BlockingCheck::check(const MatchFinder::MatchResult &Result) {
     if (!H || E.isLibraryCode(*H->Body) ||
         E.where().executorRuns(*H->Runner) != Runs::Here)
       return;
-    Coroutines.push_back(H->Body);
     E.analyse(*H->Body, &*H);
     return;
   }
@@ -212,12 +223,15 @@ static bool sameCall(const Finding &A, const Finding &B) {
 void BlockingCheck::onEndOfTranslationUnit() {
   if (!getLangOpts().CPlusPlus20)
     return;
-  if (!Coroutines.empty()) {
-    Engine &E = Shared->engine(*Ctx);
+  // The engine, if this check matched a coroutine or another matched a
+  // handler (which every check reports).
+  if (Engine *Current = Ctx ? &Shared->engine(*Ctx) : Shared->currentEngine()) {
+    Engine &E = *Current;
     // Every coroutine was analysed in check(), as one may hand another to a
     // thread pool.
     Reporter Report(*this, Cat, *Shared, E);
     const SearchReach &Reach = Policy->Reach;
+    llvm::append_range(Coroutines, E.handlers());
     for (const FunctionDecl *Coroutine : Coroutines) {
       if (E.runsOnPool(*Coroutine))
         continue;

@@ -63,6 +63,8 @@ public:
   /// The engine of the translation unit, built on first use with the
   /// policies of every check.
   Engine &engine(ASTContext &Ctx);
+  /// The engine of the translation unit, if a check has used it.
+  Engine *currentEngine() const { return TheEngine.get(); }
   /// The #include insertions of fixes; nullptr before start().
   SharedIncludes *includes() const { return Includes.get(); }
   const SourceManager *sources() const { return Sources; }

@@ -441,6 +441,7 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine,
   if (Handler) {
     // A function the loop calls, which cannot suspend: no framework.
     R.Handler = *Handler;
+    Handlers.push_back(&Coroutine);
     // The handler of 'sock.async_wait(wait_write, h)' runs once sock is
     // ready: the readiness idiom, as after 'co_await sock.async_wait(...)'.
     Descs.readyInHandler(Coroutine, *Handler->Call);

@@ -102,6 +102,8 @@ public:
   /// runs as a completion handler or a posted function.
   const CoroutineReport &analyse(const FunctionDecl &Coroutine,
                                  const HandlerUse *Handler = nullptr);
+  /// The handlers analysed, in order: matched once, reported by every check.
+  llvm::ArrayRef<const FunctionDecl *> handlers() const { return Handlers; }
   /// Where code runs.
   const WhereCodeRuns &where() const { return Where; }
   /// Whether F is library code: in a system header, or in a namespace of
@@ -231,6 +233,7 @@ private:
   WhereCodeRuns Where;
   Descriptors Descs;
   ArgumentGuards Guards;
+  std::vector<const FunctionDecl *> Handlers;
   /// How many times the search met a function it was still searching.
   unsigned RecursionsMet = 0;
   llvm::StringMap<const Framework *> FrameworkTypes;
