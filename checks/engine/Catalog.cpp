@@ -601,46 +601,64 @@ private:
     return Names;
   }
 
-  /// An entry of 'handlers:': 'name', 'handler: completion|posted' and
-  /// 'runs-on: object|I'.
-  std::vector<ApiEntry> handler(llvm::yaml::Node &N) {
+  /// The keys of an entry of a section whose entries are a 'name' and
+  /// section-specific keys: 'name' is read into Names, every other key is
+  /// given to Key, which returns false for a key it does not know. False
+  /// when the entry failed.
+  bool
+  entryKeys(llvm::yaml::Node &N, llvm::StringRef Section,
+            std::vector<std::string> &Names,
+            llvm::function_ref<bool(llvm::StringRef, llvm::yaml::Node *)> Key) {
     auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
     if (!Map) {
       fail(&N, "an entry must be a mapping");
-      return {};
+      return false;
     }
+    for (llvm::yaml::KeyValueNode &KV : *Map) {
+      std::string Name = scalar(KV.getKey());
+      llvm::yaml::Node *V = KV.getValue();
+      if (Failed || !known(KV, Name, EntryKeys, " in an entry"))
+        return false;
+      if (Name == "name")
+        Names = entryNames(V);
+      else if (!Key(Name, V))
+        fail(KV.getKey(),
+             "unknown key '" + Name + "' in an entry of '" + Section + "'");
+    }
+    return !Failed;
+  }
+
+  /// An entry of 'handlers:': 'name', 'handler: completion|posted' and
+  /// 'runs-on: object|I'.
+  std::vector<ApiEntry> handler(llvm::yaml::Node &N) {
     ApiEntry E;
     std::vector<std::string> Names;
-    for (llvm::yaml::KeyValueNode &KV : *Map) {
-      std::string Key = scalar(KV.getKey());
-      llvm::yaml::Node *V = KV.getValue();
-      if (Failed || !known(KV, Key, EntryKeys, " in an entry"))
-        return {};
-      if (Key == "name") {
-        Names = entryNames(V);
-      } else if (Key == "handler") {
-        std::string H = scalar(V);
-        if (H == "completion")
-          E.Hop = HopTarget::Completion;
-        else if (H == "posted")
-          E.Hop = HopTarget::Posted;
-        else
-          fail(V, "'handler' is completion or posted");
-      } else if (Key == "runs-on") {
-        std::string R = scalar(V);
-        int64_t I = 0;
-        if (R == "object")
-          E.RunsOn = ApiEntry::DescriptorObject;
-        else if (!llvm::StringRef(R).getAsInteger(0, I) && I >= 0 && I < 64)
-          E.RunsOn = static_cast<int>(I);
-        else
-          fail(V, "'runs-on' is an argument index or object");
-      } else {
-        fail(KV.getKey(),
-             "unknown key '" + Key + "' in an entry of 'handlers'");
-      }
-    }
-    if (Failed)
+    if (!entryKeys(N, "handlers", Names,
+                   [&](llvm::StringRef Key, llvm::yaml::Node *V) {
+                     if (Key == "handler") {
+                       std::string H = scalar(V);
+                       if (H == "completion")
+                         E.Hop = HopTarget::Completion;
+                       else if (H == "posted")
+                         E.Hop = HopTarget::Posted;
+                       else
+                         fail(V, "'handler' is completion or posted");
+                       return true;
+                     }
+                     if (Key == "runs-on") {
+                       std::string R = scalar(V);
+                       int64_t I = 0;
+                       if (R == "object")
+                         E.RunsOn = ApiEntry::DescriptorObject;
+                       else if (!llvm::StringRef(R).getAsInteger(0, I) &&
+                                I >= 0 && I < 64)
+                         E.RunsOn = static_cast<int>(I);
+                       else
+                         fail(V, "'runs-on' is an argument index or object");
+                       return true;
+                     }
+                     return false;
+                   }))
       return {};
     if (Names.empty() || E.Hop == HopTarget::None || !E.RunsOn) {
       fail(&N, "an entry of 'handlers' needs 'name', 'handler' and 'runs-on'");
@@ -651,34 +669,21 @@ private:
 
   /// An entry of 'executors:': 'name' (classes) and 'to: loop|pool'.
   std::vector<ApiEntry> executor(llvm::yaml::Node &N) {
-    auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(&N);
-    if (!Map) {
-      fail(&N, "an entry must be a mapping");
-      return {};
-    }
     ApiEntry E;
     std::vector<std::string> Names;
-    for (llvm::yaml::KeyValueNode &KV : *Map) {
-      std::string Key = scalar(KV.getKey());
-      llvm::yaml::Node *V = KV.getValue();
-      if (Failed || !known(KV, Key, EntryKeys, " in an entry"))
-        return {};
-      if (Key == "name") {
-        Names = entryNames(V);
-      } else if (Key == "to") {
-        std::string T = scalar(V);
-        if (T == "loop")
-          E.Hop = HopTarget::LoopExecutor;
-        else if (T == "pool")
-          E.Hop = HopTarget::PoolExecutor;
-        else
-          fail(V, "'to' is loop or pool");
-      } else {
-        fail(KV.getKey(),
-             "unknown key '" + Key + "' in an entry of 'executors'");
-      }
-    }
-    if (Failed)
+    if (!entryKeys(N, "executors", Names,
+                   [&](llvm::StringRef Key, llvm::yaml::Node *V) {
+                     if (Key != "to")
+                       return false;
+                     std::string T = scalar(V);
+                     if (T == "loop")
+                       E.Hop = HopTarget::LoopExecutor;
+                     else if (T == "pool")
+                       E.Hop = HopTarget::PoolExecutor;
+                     else
+                       fail(V, "'to' is loop or pool");
+                     return true;
+                   }))
       return {};
     if (Names.empty() || E.Hop == HopTarget::None) {
       fail(&N, "an entry of 'executors' needs 'name' and 'to'");
