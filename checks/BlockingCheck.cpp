@@ -140,11 +140,16 @@ void BlockingCheck::registerMatchers(MatchFinder *Finder) {
   warnUnknownOptions();
   if (!getLangOpts().CPlusPlus20 || !Shared->usable())
     return;
-  Finder->addMatcher(
-      WhereCodeRuns::loopFunctions(Shared->options()).bind("coroutine"), this);
-  // What the analysis as a whole needs, matched once for all checks.
+  // clang-tidy ends the translation unit only for checks with a matcher;
+  // this one is tested on one node.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+  // What the analysis needs, matched once for all checks: each check
+  // reports what the engine analysed. Nine copies of a matcher cost nine
+  // times as much on every declaration.
   if (!Shared->participate())
     return;
+  Finder->addMatcher(
+      WhereCodeRuns::loopFunctions(Shared->options()).bind("coroutine"), this);
   // Completion handlers and posted functions: lambdas given to a call,
   // as they are or through bind_executor; WhereCodeRuns says which. Every
   // check reports the handlers the engine analysed.
@@ -185,7 +190,8 @@ void BlockingCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void BlockingCheck::check(const MatchFinder::MatchResult &Result) {
-  Ctx = Result.Context;
+  if (Result.Nodes.getNodeAs<TranslationUnitDecl>("unit"))
+    return;
   Engine &E = Shared->engine(*Result.Context);
   if (const auto *D = Result.Nodes.getNodeAs<FunctionDecl>("definition")) {
     E.noteDefinition(*D);
@@ -204,13 +210,11 @@ void BlockingCheck::check(const MatchFinder::MatchResult &Result) {
     E.analyse(*H->Body, &*H);
     return;
   }
-  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  Coroutines.push_back(Coroutine);
   // Analysing here rather than at the end of the translation unit puts the
-  // cost where --enable-check-profile sees it, under the first check that
-  // matches the coroutine (the analysis is shared and memoised). The whole
-  // translation unit has been parsed: every overrider is known.
-  E.analyse(*Coroutine);
+  // cost where --enable-check-profile sees it, under the check that matches
+  // (the analysis is shared and memoised). The whole translation unit has
+  // been parsed: every overrider is known.
+  E.analyse(*Result.Nodes.getNodeAs<FunctionDecl>("coroutine"));
 }
 
 /// Whether two findings are ways one call reaches through the functions it
@@ -223,16 +227,14 @@ static bool sameCall(const Finding &A, const Finding &B) {
 void BlockingCheck::onEndOfTranslationUnit() {
   if (!getLangOpts().CPlusPlus20)
     return;
-  // The engine, if this check matched a coroutine or another matched a
-  // handler (which every check reports).
-  if (Engine *Current = Ctx ? &Shared->engine(*Ctx) : Shared->currentEngine()) {
+  // The engine, if the check that matches for all found anything.
+  if (Engine *Current = Shared->currentEngine()) {
     Engine &E = *Current;
     // Every coroutine was analysed in check(), as one may hand another to a
     // thread pool.
     Reporter Report(*this, Cat, *Shared, E);
     const SearchReach &Reach = Policy->Reach;
-    llvm::append_range(Coroutines, E.handlers());
-    for (const FunctionDecl *Coroutine : Coroutines) {
+    for (const FunctionDecl *Coroutine : E.analysed()) {
       if (E.runsOnPool(*Coroutine))
         continue;
       const CoroutineReport &R = E.analyse(*Coroutine);
@@ -258,8 +260,6 @@ void BlockingCheck::onEndOfTranslationUnit() {
   if (FindingFilter *Filter = findingFilter())
     if (const SourceManager *SM = Shared->sources())
       Filter->linted(absolutePath(*SM, SM->getMainFileID()), checkName(Cat));
-  Coroutines.clear();
-  Ctx = nullptr;
   Shared->finish();
 }
 

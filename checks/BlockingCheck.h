@@ -57,9 +57,6 @@ private:
   std::shared_ptr<Analysis> Shared;
   /// The first check created for the translation unit.
   const bool FirstOfUnit;
-  /// Coroutines seen, reported at the end of the translation unit.
-  std::vector<const FunctionDecl *> Coroutines;
-  ASTContext *Ctx = nullptr;
 };
 
 } // namespace clang::tidy::async

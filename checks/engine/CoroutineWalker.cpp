@@ -376,20 +376,16 @@ public:
   }
 
   bool VisitCoawaitExpr(CoawaitExpr *E) {
-    if (!E->isImplicit()) {
+    if (!E->isImplicit())
       suspend(E->getKeywordLoc(), "co_await");
-      Out.Awaits = true;
-    }
     return true;
   }
   bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) {
     suspend(E->getKeywordLoc(), "co_await");
-    Out.Awaits = true;
     return true;
   }
   bool VisitCoyieldExpr(CoyieldExpr *E) {
     suspend(E->getKeywordLoc(), "co_yield");
-    Out.Yields = true;
     return true;
   }
 
@@ -589,6 +585,31 @@ void collectCoroutineLambdas(const Stmt *S,
   }
   for (const Stmt *Child : S->children())
     collectCoroutineLambdas(Child, Out);
+}
+
+/// Looks for an explicit co_await (found: stop) and a co_yield in S, not in
+/// the lambdas written there, which are functions of their own.
+static void findSuspends(const Stmt *S, bool &Awaits, bool &Yields) {
+  if (!S || Awaits || llvm::isa<LambdaExpr>(S))
+    return;
+  const auto *A = llvm::dyn_cast<CoawaitExpr>(S);
+  if ((A && !A->isImplicit()) || llvm::isa<DependentCoawaitExpr>(S))
+    Awaits = true;
+  else if (llvm::isa<CoyieldExpr>(S))
+    Yields = true;
+  for (const Stmt *Child : S->children())
+    findSuspends(Child, Awaits, Yields);
+}
+
+bool yieldsWithoutAwaiting(const FunctionDecl &Function) {
+  const auto *Body =
+      llvm::dyn_cast_or_null<CoroutineBodyStmt>(Function.getBody());
+  if (!Body)
+    return false;
+  bool Awaits = false;
+  bool Yields = false;
+  findSuspends(Body->getBody(), Awaits, Yields);
+  return Yields && !Awaits;
 }
 
 llvm::ArrayRef<const Expr *> callArguments(const Expr &Call) {

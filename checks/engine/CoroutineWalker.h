@@ -104,16 +104,16 @@ struct BodySummary {
   /// The first explicit co_await, co_yield or co_return, if any.
   SourceLocation FirstSuspend;
   llvm::StringRef SuspendKeyword;
-  /// Whether the body has an explicit co_await, and a co_yield: one that
-  /// yields and never awaits is a pull generator.
-  bool Awaits = false;
-  bool Yields = false;
 };
 
 /// Appends the coroutine lambdas, stackful ones included, written in S, not
 /// counting those inside lambdas.
 void collectCoroutineLambdas(const Stmt *S,
                              std::vector<const FunctionDecl *> &Out);
+
+/// Whether a coroutine's body has an explicit co_yield and no co_await (as
+/// BodySummary says, without walking it all): a pull generator's shape.
+bool yieldsWithoutAwaiting(const FunctionDecl &Function);
 
 /// Collects the calls in a function's body, in source order; for a
 /// constructor, its member and base initialisers first.

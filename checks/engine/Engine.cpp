@@ -111,7 +111,7 @@ bool Engine::isLibraryCode(const FunctionDecl &F) const {
   return It->second;
 }
 
-bool Engine::isPullGenerator(const FunctionDecl &F) {
+bool Engine::isPullGenerator(const FunctionDecl &F) const {
   if (!F.getBody() || !llvm::isa<CoroutineBodyStmt>(F.getBody()))
     return false;
   // An async generator's body may run on the loop of the coroutine that
@@ -119,8 +119,9 @@ bool Engine::isPullGenerator(const FunctionDecl &F) {
   const Framework *Fw = frameworkOfType(plainTypeName(F.getReturnType()));
   if (Fw && Fw->Awaits)
     return false;
-  const BodySummary &B = body(F);
-  return B.Yields && !B.Awaits;
+  // Not through body(): keeping a walk of every coroutine for this costs
+  // more than the scan, which stops at the first co_await.
+  return yieldsWithoutAwaiting(F);
 }
 
 const FunctionDecl *Engine::enterable(const FunctionDecl &Callee) {
@@ -349,10 +350,8 @@ const Engine::Facts &Engine::explore(const FunctionDecl &Function,
     return F;
   F.InProgress = true;
   const unsigned RecursionsBefore = RecursionsMet;
-  if (!F.Body)
-    F.Body = std::make_unique<BodySummary>(walk(Function));
   F.Reaches = {};
-  for (const CallSite &Site : F.Body->Calls) {
+  for (const CallSite &Site : body(Function).Calls) {
     // What runs only on the way out by a throw or an exit does not block
     // the callers that go on.
     if (Site.Coldness != Cold::No)
@@ -436,12 +435,12 @@ const CoroutineReport &Engine::analyse(const FunctionDecl &Coroutine,
   Slot = std::make_unique<CoroutineReport>();
   CoroutineReport &R = *Slot;
   R.Coroutine = &Coroutine;
+  Analysed.push_back(&Coroutine);
   if (!Coroutine.getBody())
     return R;
   if (Handler) {
     // A function the loop calls, which cannot suspend: no framework.
     R.Handler = *Handler;
-    Handlers.push_back(&Coroutine);
     // The handler of 'sock.async_wait(wait_write, h)' runs once sock is
     // ready: the readiness idiom, as after 'co_await sock.async_wait(...)'.
     Descs.readyInHandler(Coroutine, *Handler->Call);

@@ -102,8 +102,9 @@ public:
   /// runs as a completion handler or a posted function.
   const CoroutineReport &analyse(const FunctionDecl &Coroutine,
                                  const HandlerUse *Handler = nullptr);
-  /// The handlers analysed, in order: matched once, reported by every check.
-  llvm::ArrayRef<const FunctionDecl *> handlers() const { return Handlers; }
+  /// The coroutines and handlers analysed, in order: matched once, for all
+  /// checks, and reported by every check.
+  llvm::ArrayRef<const FunctionDecl *> analysed() const { return Analysed; }
   /// Where code runs.
   const WhereCodeRuns &where() const { return Where; }
   /// Whether F is library code: in a system header, or in a namespace of
@@ -194,7 +195,7 @@ private:
   bool counts(const FunctionDecl &Caller, const CallSite &Site, const Link &L);
   /// Whether F is a coroutine that yields and never awaits, of no framework
   /// whose coroutines await: a generator pulled on its consumer's thread.
-  bool isPullGenerator(const FunctionDecl &F);
+  bool isPullGenerator(const FunctionDecl &F) const;
   /// The definition a search may enter for Callee, if any.
   const FunctionDecl *enterable(const FunctionDecl &Callee);
   /// The definitions a search enters from Site. A call the vtable
@@ -233,7 +234,7 @@ private:
   WhereCodeRuns Where;
   Descriptors Descs;
   ArgumentGuards Guards;
-  std::vector<const FunctionDecl *> Handlers;
+  std::vector<const FunctionDecl *> Analysed;
   /// How many times the search met a function it was still searching.
   unsigned RecursionsMet = 0;
   llvm::StringMap<const Framework *> FrameworkTypes;
