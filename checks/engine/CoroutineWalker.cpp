@@ -86,6 +86,18 @@ const LambdaExpr *calledLambda(const CallExpr &E) {
   return llvm::dyn_cast<LambdaExpr>(Op->getArg(0)->IgnoreImplicit());
 }
 
+/// The body a lambda runs: a generic lambda's as instantiated, where its
+/// calls are resolved ('[](auto &r) { r.wait(); }' names no function until
+/// then); the first instantiation stands for the others, as for handlers.
+Stmt *runBody(const LambdaExpr &E) {
+  if (const FunctionTemplateDecl *T =
+          E.getCallOperator()->getDescribedFunctionTemplate())
+    for (const FunctionDecl *Spec : T->specializations())
+      if (Spec->getBody())
+        return Spec->getBody();
+  return E.getBody();
+}
+
 class Walker : public RecursiveASTVisitor<Walker> {
   using Base = RecursiveASTVisitor<Walker>;
 
@@ -105,7 +117,7 @@ public:
       return true;
     // Its body is not the coroutine's: no 'co_await' there.
     ++NoAwait;
-    bool Result = TraverseStmt(E->getBody());
+    bool Result = TraverseStmt(runBody(*E));
     --NoAwait;
     return Result;
   }

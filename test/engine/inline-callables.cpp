@@ -12,6 +12,7 @@
 #include <numeric>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <variant>
 #include <vector>
 #include <unistd.h>
@@ -44,6 +45,26 @@ task<> inline_algorithms(std::vector<std::string> paths,
                                 return n + static_cast<int>(p.size());
                               });
   (void)total;
+  co_return;
+}
+
+// A generic lambda names its callees only as instantiated: the calls on its
+// parameters are found in the instantiation std::apply and std::visit make.
+struct Napper {
+  void nap() { ::sleep(1); }
+};
+struct Reader {
+  void nap() {}
+};
+
+task<> generic_lambdas(std::tuple<Napper> one, std::variant<Napper> v,
+                       std::tuple<Reader> quiet) {
+  std::apply([](auto &...n) { (n.nap(), ...); }, one);
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: 'Napper::nap' sleeps the thread inside coroutine 'generic_lambdas'
+  std::visit([](auto &n) { n.nap(); }, v);
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'Napper::nap' sleeps the thread inside coroutine 'generic_lambdas'
+  // Nothing blocks in this instantiation.
+  std::apply([](auto &...r) { (r.nap(), ...); }, quiet);
   co_return;
 }
 
